@@ -1,0 +1,68 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+
+from heritage.blocks import BaseStreamBlock
+from heritage.models import BasePage
+
+
+class HomePage(BasePage):
+    """The front door, one per language: a hero and an editor-built body."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=160)
+    hero_text = models.TextField(_("hero text"), blank=True, max_length=500)
+    hero_image = models.ForeignKey(
+        "heritage.CustomImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hero link"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link_label = models.CharField(_("hero link label"), max_length=60, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_label"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    """A plain page of text and images: about us, contact, terms, privacy."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,80 @@
+from django.core.files.base import ContentFile
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from heritage.images.sanitize import SanitizedFile, sanitize_image
+
+
+class CustomImage(AbstractImage):
+    """Every image on the site: artworks, portraits and editorial pictures.
+
+    Alt text is required because every artwork must be described for people who cannot
+    see it. What is stored is always the sanitised original (upright, no EXIF/GPS/XMP):
+    `save()` is the one point that every way in — admin single and multiple upload, the
+    studio, demo content, scripts — passes through.
+    """
+
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=255,
+        help_text=_(
+            "Describe the image for someone who cannot see it, e.g. "
+            "\"Red and gold suzani embroidery with pomegranate motifs\"."
+        ),
+    )
+    credit = models.CharField(
+        _("credit line"),
+        max_length=255,
+        blank=True,
+        help_text=_("Photographer or rights holder, shown under the image where it is used."),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    @property
+    def default_alt_text(self):
+        return self.alt_text or self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            if not self.file._committed:
+                # A new file: clean unless the upload form has already done so.
+                if not getattr(self.file.file, "is_sanitized", False):
+                    self.sanitize_file()
+            elif self._state.adding:
+                # Stored before the row exists, e.g. Wagtail's multiple upload copying
+                # a pending upload into place.
+                self.sanitize_file()
+        super().save(*args, **kwargs)
+
+    def sanitize_file(self) -> None:
+        """Replace the file with its sanitised version (see heritage.images.sanitize)."""
+        self.file.open("rb")
+        try:
+            self.file.seek(0)
+            data = self.file.read()
+        finally:
+            if self.file._committed:
+                self.file.close()
+        clean = sanitize_image(data, self.file.name)
+        if self.file._committed:
+            old_name, storage = self.file.name, self.file.storage
+            self.file.save(clean.filename, ContentFile(clean.content), save=False)
+            storage.delete(old_name)
+        else:
+            self.file = SanitizedFile(clean.content, name=clean.filename)
+        self.width, self.height = clean.width, clean.height
+        self._set_image_file_metadata()
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -1,0 +1,9 @@
+"""Local development: debug on, tasks run at once, emails printed to the console."""
+
+from .base import *  # noqa: F403
+from .base import TASKS, env, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+ALLOWED_HOSTS = ["*"]
+INTERNAL_IPS = ["127.0.0.1"]
+TASKS["default"]["BACKEND"] = env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")

@@ -1,0 +1,38 @@
+"""Production: every secret and host comes from the environment; HTTPS everywhere.
+
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. See docs/operations.md for the rest.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env, env_bool
+
+DEBUG = False
+
+if not env("SECRET_KEY") or len(env("SECRET_KEY")) < 50:
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY to a random string of at least 50 characters, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(64))'."
+    )
+if not env("ALLOWED_HOSTS"):
+    raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma-separated.")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

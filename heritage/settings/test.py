@@ -1,0 +1,21 @@
+"""Tests: fast hashing, in-memory cache and email, tasks run immediately."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import TASKS
+
+DEBUG = False
+SECRET_KEY = "test-secret-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+TASKS["default"]["BACKEND"] = "django.tasks.backends.immediate.ImmediateBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix=f"heritage-test-media-{os.getpid()}-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,57 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_for_request(request):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in every language: its translation where one is published,
+    the same URL under the other prefix for non-page views, else that language's home."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for tr in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[tr.locale.language_code] = tr
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        elif request is not None and not isinstance(page, Page):
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "active": code == current})
+    return {"links": links, "request": request}
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The pages editors mark 'show in menus' directly under this language's home page."""
+    request = context.get("request")
+    home = _home_for_request(request)
+    items = []
+    if home is not None:
+        items = list(home.get_children().live().in_menu().filter(locale=Locale.get_active()))
+    current = context.get("page")
+    return {"home": home, "items": items, "current": current, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    request = context.get("request")
+    home = _home_for_request(request)
+    return home.get_url(request) if home else f"/{translation.get_language()}/"
