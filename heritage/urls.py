@@ -3,8 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from heritage import views

@@ -11,6 +11,7 @@ from io import BytesIO
 from pathlib import PurePath
 
 from django.core.files.base import ContentFile
+
 from PIL import Image, ImageOps
 
 # The formats we store, as Pillow names them, and what each is saved as.
