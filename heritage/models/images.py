@@ -21,7 +21,7 @@ class CustomImage(AbstractImage):
         max_length=255,
         help_text=_(
             "Describe the image for someone who cannot see it, e.g. "
-            "\"Red and gold suzani embroidery with pomegranate motifs\"."
+            '"Red and gold suzani embroidery with pomegranate motifs".'
         ),
     )
     credit = models.CharField(

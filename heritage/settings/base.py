@@ -178,7 +178,6 @@ CACHES = {
 }
 
 
-
 def parse_email_url(url: str) -> dict:
     """EMAIL_URL -> a MAILERS entry: console://, smtp://user:pass@host:587, smtps://… (SSL)."""
     parts = urlsplit(url)
@@ -210,5 +209,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # One line per task run is noise; failures are still logged at ERROR.
+        "django.tasks": {"level": env("TASKS_LOG_LEVEL", "WARNING")},
+        "django_tasks": {"level": env("TASKS_LOG_LEVEL", "WARNING")},
     },
 }
