@@ -75,28 +75,27 @@ SVG = (
 )
 
 
+# What Pillow reports about an image that says nothing about who took it or where.
+HARMLESS_INFO = {
+    "icc_profile",
+    "dpi",
+    "jfif",
+    "jfif_version",
+    "jfif_unit",
+    "jfif_density",
+    "progressive",
+    "progression",
+    "background",
+    "loop",
+}
+
+
 def metadata_of(data: bytes) -> dict:
     """What a reader of the stored file could learn beyond its pixels."""
     with Image.open(BytesIO(data)) as image:
         return {
             "exif": dict(image.getexif()),
-            "info_keys": sorted(
-                k
-                for k in image.info
-                if k
-                not in {
-                    "icc_profile",
-                    "dpi",
-                    "jfif",
-                    "jfif_version",
-                    "jfif_unit",
-                    "jfif_density",
-                    "progressive",
-                    "progression",
-                    "background",
-                    "loop",
-                }
-            ),
+            "info_keys": sorted(k for k in image.info if k not in HARMLESS_INFO),
             "size": image.size,
             "format": image.format,
         }
