@@ -1,0 +1,61 @@
+# TajikHeritage — `make run` sets up and serves the site, `make test` runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+
+# The first Python >= 3.12 on this machine (Django 6 refuses older ones).
+PYTHON_CANDIDATES := python3.14 python3.13 python3.12 python3 $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3)
+BOOTSTRAP_PYTHON ?= $(shell for p in $(PYTHON_CANDIDATES); do \
+	if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; break; fi; done)
+
+.PHONY: run test lint format messages compilemessages migrate seed install clean-venv
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(BOOTSTRAP_PYTHON)" ]; then \
+		echo "No Python 3.12 or newer found. Install it (e.g. 'pyenv install 3.12') and run make again."; exit 1; fi
+	@[ -x $(PY) ] || $(BOOTSTRAP_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+compilemessages: install
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (apt-get install -y gettext)."; exit 1; }
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+# Refresh the Russian and Tajik catalogues from the code and templates, then compile them.
+messages: install
+	$(MANAGE) makemessages -l ru -l tg --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --no-obsolete
+	$(MAKE) compilemessages
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+seed: migrate
+	$(MANAGE) seed_demo --if-empty
+
+run: compilemessages seed
+	@echo "Serving TajikHeritage on http://$(HOST):$(PORT)/en/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: compilemessages
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean-venv:
+	rm -rf $(VENV)
