@@ -20,8 +20,12 @@ PRODUCTION_ENV = {
 }
 
 
+# Variables of the test process itself that must not leak into the checked process.
+CHILD_ENV_DROPPED = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def manage(*args, env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    clean_env = {k: v for k, v in os.environ.items() if k not in CHILD_ENV_DROPPED}
     clean_env["DATABASE_URL"] = os.environ.get("DATABASE_URL", "sqlite:////tmp/heritage-deploy-check.sqlite3")
     return subprocess.run(
         [sys.executable, "manage.py", *args],
