@@ -15,6 +15,8 @@ if not env("SECRET_KEY") or len(env("SECRET_KEY")) < 50:
         "Set SECRET_KEY to a random string of at least 50 characters, e.g. "
         "python -c 'import secrets; print(secrets.token_urlsafe(64))'."
     )
+if not env("DATABASE_URL"):
+    raise ImproperlyConfigured("Set DATABASE_URL, e.g. postgres://user:password@db.internal:5432/heritage.")
 if not env("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma-separated.")
 

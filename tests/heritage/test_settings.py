@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "tajikheritage.org,www.tajikheritage.org",
     "EMAIL_URL": "smtp://mailer:s3cret@mail.tajikheritage.org:587",
+    "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:////tmp/heritage-deploy-check.sqlite3"),
 }
 
 
@@ -26,7 +27,6 @@ CHILD_ENV_DROPPED = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASY
 
 def manage(*args, env):
     clean_env = {k: v for k, v in os.environ.items() if k not in CHILD_ENV_DROPPED}
-    clean_env["DATABASE_URL"] = os.environ.get("DATABASE_URL", "sqlite:////tmp/heritage-deploy-check.sqlite3")
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -44,7 +44,12 @@ def test_check_deploy_is_clean_with_the_documented_environment():
 
 
 @pytest.mark.parametrize(
-    ("missing", "hint"), [("SECRET_KEY", "Set SECRET_KEY"), ("ALLOWED_HOSTS", "Set ALLOWED_HOSTS")]
+    ("missing", "hint"),
+    [
+        ("SECRET_KEY", "Set SECRET_KEY"),
+        ("ALLOWED_HOSTS", "Set ALLOWED_HOSTS"),
+        ("DATABASE_URL", "Set DATABASE_URL"),
+    ],
 )
 def test_production_refuses_to_start_without_required_variables(missing, hint):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
