@@ -39,7 +39,7 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 seed: migrate
-	$(MANAGE) seed_demo --if-empty
+	$(MANAGE) seed_demo
 
 run: compilemessages seed
 	@echo "Serving TajikHeritage on http://$(HOST):$(PORT)/en/ (admin: http://$(HOST):$(PORT)/admin/)"

@@ -4,9 +4,9 @@ from .about import ABOUT
 from .contact import CONTACT
 from .home import HOME
 from .images import CREDIT, IMAGES, DemoImage
-from .pages import DemoPage
+from .pages import LANGUAGES, SOURCE_LANGUAGE, DemoPage
 
 # In tree order: a page comes after its parent.
 PAGES = [HOME, ABOUT, CONTACT]
 
-__all__ = ["CREDIT", "IMAGES", "PAGES", "DemoImage", "DemoPage"]
+__all__ = ["CREDIT", "IMAGES", "LANGUAGES", "PAGES", "SOURCE_LANGUAGE", "DemoImage", "DemoPage"]

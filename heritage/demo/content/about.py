@@ -8,7 +8,7 @@ ABOUT = DemoPage(
     slug="about",
     parent="home",
     show_in_menus=True,
-    links={"social_image": "tiles"},
+    images={"social_image": "tiles"},
     text={
         "en": {
             "title": "About us",

@@ -8,7 +8,7 @@ CONTACT = DemoPage(
     slug="contact",
     parent="home",
     show_in_menus=True,
-    links={"social_image": "chakan"},
+    images={"social_image": "chakan"},
     text={
         "en": {
             "title": "Contact",

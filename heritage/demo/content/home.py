@@ -8,7 +8,8 @@ HOME = DemoPage(
     slug="home",
     parent=None,
     show_in_menus=False,
-    links={"hero_image": "suzani", "social_image": "suzani", "hero_link": "about"},
+    images={"hero_image": "suzani", "social_image": "suzani"},
+    links={"hero_link": "about"},
     text={
         "en": {
             "title": "Home",
@@ -129,8 +130,9 @@ HOME = DemoPage(
                 ),
                 (
                     "quote",
-                    "Модаркалонам пеш аз он ки ман хонданро ёд гирам, ба ман гулдӯзӣ омӯхт. Акнун "
-                    "духтаронам сӯзаниҳои моро ба одамоне мефурӯшанд, ки ман ҳеҷ гоҳ намебинам.",
+                    "Модаркалонам пеш аз он ки ман хонданро ёд гирам, ба ман гулдӯзиро омӯзонд. "
+                    "Акнун духтаронам сӯзаниҳои моро ба одамоне мефурӯшанд, ки ман онҳоро ҳеҷ гоҳ "
+                    "намебинам.",
                     "Нигина, гулдӯз, Хуҷанд",
                 ),
                 (

@@ -14,18 +14,27 @@ Image and page keys are resolved by the seeding steps, page keys to the page in 
 language.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class DemoPage:
-    """A page of the demo tree. `parent` is another page's key (None: under the tree root).
-    `links` name the images and pages its fields point to, the same in every language."""
+    """A page of the demo tree, in every language.
+
+    `parent` is another page's key (None: directly under the tree root). `images` and
+    `links` map the page's fields to the image and page keys they point to, the same in every
+    language; `text` maps a language code to the field values written in that language.
+    """
 
     key: str
     model: str
     slug: str
     parent: str | None
     show_in_menus: bool
-    links: dict
-    text: dict  # language code -> field values
+    text: dict[str, dict]
+    images: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+
+
+SOURCE_LANGUAGE = "en"
+LANGUAGES = ("en", "ru", "tg")

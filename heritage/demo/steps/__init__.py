@@ -1,0 +1,37 @@
+"""The demo seed as an ordered list of steps, each run in its own transaction.
+
+A step is a function taking the shared `SeedContext`. To seed more (artists, artworks,
+exhibitions, stories, events), write a step in a module here and add it to `STEPS` after
+the steps it builds on and before the search index step.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from heritage.demo.context import SeedContext
+
+from .accounts import editor_create
+from .images import images_create
+from .locales import locales_ensure
+from .pages import pages_create, pages_translate
+from .search import search_index_update
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str
+    run: Callable[[SeedContext], None]
+
+
+STEPS = [
+    Step("Languages", locales_ensure),
+    Step("Images", images_create),
+    Step("English pages", pages_create),
+    Step("Russian pages", partial(pages_translate, language="ru")),
+    Step("Tajik pages", partial(pages_translate, language="tg")),
+    Step("Editor account", editor_create),
+    Step("Search index", search_index_update),
+]
+
+__all__ = ["STEPS", "Step"]

@@ -1,0 +1,179 @@
+"""`manage.py seed_demo` turns a freshly migrated database into a browsable demo site."""
+
+import re
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+from django.db.migrations.executor import MigrationExecutor
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+from PIL import Image
+
+from cms.models import HomePage, StandardPage
+from heritage.models import CustomImage, User
+
+EDITOR_EMAIL = "editor@tajikheritage.local"
+HERO_HEADINGS = {
+    "en": "Art by women artists of Tajikistan",
+    "ru": "Искусство художниц Таджикистана",
+    "tg": "Асарҳои занони ҳунарманди Тоҷикистон",
+}
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+TAJIK_LETTERS = re.compile(r"[ҒғӢӣҚқӮӯҲҳҶҷ]")
+
+
+def seed(**options) -> str:
+    out = StringIO()
+    call_command("seed_demo", quiet=True, stdout=out, stderr=StringIO(), **options)
+    return out.getvalue()
+
+
+def site_snapshot() -> dict:
+    return {
+        "pages": Page.objects.count(),
+        "images": CustomImage.objects.count(),
+        "users": User.objects.count(),
+        "titles": sorted(Page.objects.values_list("title", "locale__language_code")),
+        "image_titles": sorted(CustomImage.objects.values_list("title", flat=True)),
+    }
+
+
+@pytest.fixture
+def seeded(db):
+    return seed()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "tg"])
+def test_each_language_home_shows_its_own_hero_heading(seeded, client, language):
+    response = client.get(f"/{language}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<h1>{HERO_HEADINGS[language]}</h1>" in html
+    assert f'<html lang="{language}">' in html
+
+
+@pytest.mark.django_db
+def test_russian_and_tajik_homes_are_written_in_cyrillic_not_english(seeded, client):
+    def heading(language):
+        html = client.get(f"/{language}/").content.decode()
+        return re.search(r"<h1>(.*?)</h1>", html).group(1)
+
+    english = heading("en")
+    for language in ("ru", "tg"):
+        assert heading(language) != english
+        assert CYRILLIC.search(heading(language))
+    assert TAJIK_LETTERS.search(heading("tg"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/en/about/", "About us"),
+        ("/ru/about/", "О нас"),
+        ("/tg/about/", "Дар бораи мо"),
+        ("/en/contact/", "Contact"),
+        ("/ru/contact/", "Контакты"),
+        ("/tg/contact/", "Тамос"),
+    ],
+)
+def test_about_and_contact_pages_are_served_in_every_language(seeded, client, url, title):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert f"<h1>{title}</h1>" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_site_root_is_the_english_home_page_and_the_welcome_page_is_gone(seeded, client):
+    site = Site.objects.get(is_default_site=True)
+
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.locale.language_code == "en"
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+    assert client.get("/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_translations_link_to_pages_in_their_own_language(seeded):
+    english = HomePage.objects.get(locale__language_code="en")
+
+    for language in ("ru", "tg"):
+        home = english.get_translation(Locale.objects.get(language_code=language))
+        assert home.live
+        assert home.hero_link.specific.locale.language_code == language
+        assert home.hero_image_id == english.hero_image_id
+        menu = StandardPage.objects.child_of(home).live().in_menu()
+        assert menu.count() == 2
+
+
+@pytest.mark.django_db
+def test_demo_images_have_alt_text_and_no_metadata(seeded):
+    images = list(CustomImage.objects.all())
+
+    assert len(images) >= 3
+    for image in images:
+        assert image.alt_text.strip()
+        assert image.credit == "Generated pattern, TajikHeritage demo"
+        with image.open_file() as stored, Image.open(stored) as picture:
+            assert not picture.getexif()
+            assert "exif" not in picture.info
+            assert "xmp" not in picture.info
+            assert picture.size == (image.width, image.height)
+
+
+@pytest.mark.django_db
+def test_running_it_twice_leaves_the_same_content():
+    seed()
+    first = site_snapshot()
+
+    output = seed()
+
+    assert site_snapshot() == first
+    assert "nothing was missing" in output
+
+
+@pytest.mark.django_db
+def test_the_editor_can_sign_in_to_the_admin(seeded, client):
+    response = client.post(
+        "/admin/login/",
+        {"username": EDITOR_EMAIL, "password": "heritage-demo-2026", "next": "/admin/"},
+    )
+
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    editor = User.objects.get(email=EDITOR_EMAIL)
+    assert editor.is_staff and editor.is_superuser
+    assert "heritage-demo-2026" in seeded
+    assert "http://127.0.0.1:8000/admin/" in seeded
+
+
+@pytest.mark.django_db
+def test_the_editor_password_can_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "another-demo-password")
+
+    seed()
+
+    assert User.objects.get(email=EDITOR_EMAIL).check_password("another-demo-password")
+
+
+@pytest.mark.django_db
+def test_an_unmigrated_database_gets_a_clear_next_step(monkeypatch):
+    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("app", False)])
+
+    with pytest.raises(CommandError, match=r"Run `manage.py migrate` first"):
+        seed()
+
+
+@pytest.mark.django_db
+def test_verbosity_zero_prints_nothing():
+    out, err = StringIO(), StringIO()
+
+    call_command("seed_demo", verbosity=0, stdout=out, stderr=err)
+
+    assert out.getvalue() == ""
+    assert err.getvalue() == ""
