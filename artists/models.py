@@ -1,2 +1,251 @@
-"""Models of this app arrive with its own issue; the app exists so the layout and
-import direction are fixed from the first migration."""
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+
+class Region(models.TextChoices):
+    DUSHANBE = "dushanbe", _("Dushanbe")
+    SUGHD = "sughd", _("Sughd")
+    KHATLON = "khatlon", _("Khatlon")
+    GBAO = "gbao", _("GBAO")
+    DRS = "drs", _("Districts of Republican Subordination")
+    ABROAD = "abroad", _("Abroad")
+
+
+class LocalisedName(models.Model):
+    """A short name editors keep in all three languages (taxonomy rows, not pages)."""
+
+    slug = models.SlugField(_("slug"), unique=True, max_length=60)
+    name_en = models.CharField(_("name (English)"), max_length=80)
+    name_ru = models.CharField(_("name (Russian)"), max_length=80, blank=True)
+    name_tg = models.CharField(_("name (Tajik)"), max_length=80, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name_en"),
+        FieldPanel("name_ru"),
+        FieldPanel("name_tg"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name_en"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the active language, falling back to English."""
+        language = (get_language() or "en")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_en
+
+
+class Discipline(LocalisedName):
+    """What an artist practises: embroidery, painting, ceramics…"""
+
+    class Meta(LocalisedName.Meta):
+        verbose_name = _("discipline")
+        verbose_name_plural = _("disciplines")
+
+
+class ArtistQuerySet(models.QuerySet):
+    def approved(self):
+        """Artists whose portfolio the public may see."""
+        return self.filter(status=ArtistProfile.Status.APPROVED)
+
+
+class ArtistProfile(index.Indexed, ClusterableModel):
+    """An artist's public identity and her private account data.
+
+    Public: display name (a pseudonym is fine), bio, statement, disciplines, portrait, links,
+    and her region only if `show_location`. Private, never rendered for the public: her
+    account's email, `phone`, payout details. A profile may exist without a user account when
+    an editor lists works on the artist's behalf (assisted listing) with her recorded consent;
+    she can claim it later with a one-time code.
+    """
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
+
+    class ConsentMethod(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        PHONE = "phone", _("By phone")
+        WRITTEN = "written", _("In writing")
+        MESSENGER = "messenger", _("By message (Telegram, WhatsApp)")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="artist_profile",
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=80,
+        help_text=_("The name buyers see. A pseudonym is fine."),
+    )
+    slug = models.SlugField(_("slug"), max_length=90, unique=True, allow_unicode=True)
+    bio = models.TextField(_("short bio"), max_length=1500, blank=True)
+    statement = models.TextField(_("artist statement"), max_length=4000, blank=True)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+    show_location = models.BooleanField(
+        _("show my region on my public page"),
+        default=False,
+        help_text=_("Only the region is ever shown, never a town or an address."),
+    )
+    disciplines = ParentalManyToManyField(Discipline, verbose_name=_("disciplines"), blank=True)
+    portrait = models.ForeignKey(
+        "heritage.CustomImage",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    instagram = models.CharField(_("Instagram"), max_length=60, blank=True)
+    telegram = models.CharField(_("Telegram channel"), max_length=60, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=32,
+        blank=True,
+        help_text=_("Private: only editors see it, to reach the artist."),
+    )
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.APPLIED, db_index=True
+    )
+    rejection_reason = models.TextField(_("reason"), blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    commission_percent = models.PositiveSmallIntegerField(
+        _("commission (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Leave empty to use the site's default commission."),
+    )
+
+    # Assisted listing: an editor acts for an artist without an account, with her consent.
+    consent_given_at = models.DateField(_("consent given on"), null=True, blank=True)
+    consent_method = models.CharField(
+        _("consent given"), max_length=12, choices=ConsentMethod.choices, blank=True
+    )
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    consent_note = models.TextField(_("consent note"), blank=True)
+    claim_code_hash = models.CharField(max_length=128, blank=True, editable=False)
+    claim_code_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    created_at = models.DateTimeField(_("applied at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArtistQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("display_name", boost=5),
+        index.AutocompleteField("display_name"),
+        index.SearchField("bio"),
+        index.SearchField("statement"),
+        index.FilterField("status"),
+        index.FilterField("region"),
+    ]
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("display_name"),
+                FieldPanel("slug"),
+                FieldPanel("region"),
+                FieldPanel("show_location"),
+                FieldPanel("disciplines"),
+                FieldPanel("portrait"),
+            ],
+            heading=_("Public profile"),
+        ),
+        FieldPanel("bio"),
+        FieldPanel("statement"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("instagram"), FieldPanel("telegram")],
+            heading=_("Links"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("commission_percent")],
+            heading=_("Private"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("consent_given_at"),
+                FieldPanel("consent_method"),
+                FieldPanel("consent_note"),
+            ],
+            heading=_("Consent (for listings made on the artist's behalf)"),
+        ),
+        InlinePanel("samples", label=_("Sample works from the application")),
+    ]
+
+    class Meta:
+        verbose_name = _("artist")
+        verbose_name_plural = _("artists")
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def public_region(self) -> str:
+        """The region's label if she chose to show it, else an empty string."""
+        return self.get_region_display() if self.show_location else ""
+
+    @property
+    def is_assisted(self) -> bool:
+        return self.user_id is None
+
+
+class ArtistSample(Orderable):
+    """A few images an applicant sends so editors can judge her work."""
+
+    artist = ParentalKey(ArtistProfile, on_delete=models.CASCADE, related_name="samples")
+    image = models.ForeignKey(
+        "heritage.CustomImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("image")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sample work")
+        verbose_name_plural = _("sample works")

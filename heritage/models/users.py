@@ -46,6 +46,7 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default="en",
     )
+    email_verified_at = models.DateTimeField(_("email verified at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -59,6 +60,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     def clean(self):
         super().clean()

@@ -1,0 +1,148 @@
+"""Writes about artists: applying, editors' decisions, assisted listing and claiming.
+
+Every decision is recorded on the profile and told to the artist by email in her own
+language, after the transaction commits.
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .models import ArtistProfile
+
+CLAIM_CODE_DAYS = 30
+CLAIM_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
+
+
+class ArtistError(Exception):
+    """A request that breaks a rule about artists; the message is for the person."""
+
+
+def artist_slug_make(display_name: str, *, exclude_pk=None) -> str:
+    """A unique, readable slug; Cyrillic names keep their letters."""
+    base = slugify(display_name, allow_unicode=True)[:80] or "artist"
+    slug, n = base, 2
+    others = ArtistProfile.objects.exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _notify(task, **kwargs):
+    transaction.on_commit(lambda: task.enqueue(**kwargs))
+
+
+@transaction.atomic
+def artist_apply(*, user, display_name: str, region: str, **fields) -> ArtistProfile:
+    """Create her application (status `applied`) and tell the editors.
+
+    `fields` are profile fields (bio, statement, show_location, disciplines, …). One
+    profile per account: applying twice raises ArtistError.
+    """
+    from . import tasks
+
+    if ArtistProfile.objects.filter(user=user).exists():
+        raise ArtistError("This account already has an artist profile.")
+    disciplines = fields.pop("disciplines", [])
+    samples = fields.pop("samples", [])
+    artist = ArtistProfile.objects.create(
+        user=user,
+        display_name=display_name,
+        slug=artist_slug_make(display_name),
+        region=region,
+        status=ArtistProfile.Status.APPLIED,
+        **fields,
+    )
+    artist.disciplines.set(disciplines)
+    for order, image in enumerate(samples):
+        artist.samples.create(image=image, sort_order=order)
+    artist.save()
+    _notify(tasks.application_received_notify, artist_id=artist.pk)
+    return artist
+
+
+def _decide(artist: ArtistProfile, *, status, by, reason: str = "") -> ArtistProfile:
+    artist.status = status
+    artist.rejection_reason = reason
+    artist.reviewed_at = timezone.now()
+    artist.reviewed_by = by
+    artist.save(update_fields=["status", "rejection_reason", "reviewed_at", "reviewed_by", "updated_at"])
+    return artist
+
+
+@transaction.atomic
+def artist_approve(*, artist: ArtistProfile, by) -> ArtistProfile:
+    """Approve an application (or lift a suspension): her portfolio becomes public."""
+    from . import tasks
+
+    _decide(artist, status=ArtistProfile.Status.APPROVED, by=by)
+    _notify(tasks.artist_decision_notify, artist_id=artist.pk)
+    return artist
+
+
+@transaction.atomic
+def artist_reject(*, artist: ArtistProfile, by, reason: str) -> ArtistProfile:
+    """Turn down an application; she reads the reason in her email and her studio."""
+    from . import tasks
+
+    if not reason.strip():
+        raise ArtistError("Give the artist a reason.")
+    _decide(artist, status=ArtistProfile.Status.REJECTED, by=by, reason=reason.strip())
+    _notify(tasks.artist_decision_notify, artist_id=artist.pk)
+    return artist
+
+
+@transaction.atomic
+def artist_suspend(*, artist: ArtistProfile, by, reason: str) -> ArtistProfile:
+    """Hide her portfolio and every work at once (public reads require `approved`)."""
+    from . import tasks
+
+    if not reason.strip():
+        raise ArtistError("Give the artist a reason.")
+    _decide(artist, status=ArtistProfile.Status.SUSPENDED, by=by, reason=reason.strip())
+    _notify(tasks.artist_decision_notify, artist_id=artist.pk)
+    return artist
+
+
+def _claim_code_digest(code: str) -> str:
+    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hmac.new(settings.SECRET_KEY.encode(), normalised.encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def artist_claim_code_issue(*, artist: ArtistProfile, by) -> str:
+    """A one-time code an editor gives an artist (in person or by phone) so she can take
+    over the profile listed on her behalf. Only its digest is kept; it expires in 30 days."""
+    raw = "".join(secrets.choice(CLAIM_ALPHABET) for _ in range(8))
+    artist.claim_code_hash = _claim_code_digest(raw)
+    artist.claim_code_expires_at = timezone.now() + timezone.timedelta(days=CLAIM_CODE_DAYS)
+    artist.save(update_fields=["claim_code_hash", "claim_code_expires_at", "updated_at"])
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+@transaction.atomic
+def artist_claim(*, user, code: str) -> ArtistProfile:
+    """Attach the profile that `code` was issued for to `user`; the code then stops working."""
+    if ArtistProfile.objects.filter(user=user).exists():
+        raise ArtistError("This account already has an artist profile.")
+    artist = (
+        ArtistProfile.objects.select_for_update()
+        .filter(
+            user__isnull=True,
+            claim_code_hash=_claim_code_digest(code),
+            claim_code_expires_at__gt=timezone.now(),
+        )
+        .first()
+    )
+    if artist is None:
+        raise ArtistError("This code is not valid or has expired. Ask the editor for a new one.")
+    artist.user = user
+    artist.claim_code_hash = ""
+    artist.claim_code_expires_at = None
+    artist.save(update_fields=["user", "claim_code_hash", "claim_code_expires_at", "updated_at"])
+    return artist

@@ -1,0 +1,46 @@
+"""Artist emails, sent by the task worker after the decision is committed."""
+
+from django.tasks import task
+from django.urls import reverse
+from django.utils import translation
+
+from heritage.emails import editors_notify, email_build, site_url
+
+from .models import ArtistProfile
+
+DECISION_TEMPLATES = {
+    ArtistProfile.Status.APPROVED: "artists/email/approved",
+    ArtistProfile.Status.REJECTED: "artists/email/rejected",
+    ArtistProfile.Status.SUSPENDED: "artists/email/suspended",
+}
+
+
+@task
+def artist_decision_notify(*, artist_id: int) -> bool:
+    """Tell the artist an editor approved, rejected or suspended her profile."""
+    artist = ArtistProfile.objects.select_related("user").filter(pk=artist_id).first()
+    if artist is None or artist.user is None or artist.status not in DECISION_TEMPLATES:
+        return False
+    language = artist.user.language
+    with translation.override(language):
+        studio = site_url(reverse("artists:studio"))
+    email_build(
+        to=[artist.user.email],
+        language=language,
+        template=DECISION_TEMPLATES[artist.status],
+        context={"artist": artist, "studio_url": studio},
+    ).send()
+    return True
+
+
+@task
+def application_received_notify(*, artist_id: int) -> int:
+    """Tell the editors a new application is waiting for review."""
+    artist = ArtistProfile.objects.filter(pk=artist_id).first()
+    if artist is None:
+        return 0
+    return editors_notify(
+        permission="artists.change_artistprofile",
+        template="artists/email/application_received",
+        context={"artist": artist, "admin_url": site_url("/admin/snippets/artists/artistprofile/")},
+    )

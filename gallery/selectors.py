@@ -1,0 +1,23 @@
+"""Reads about artworks. Public reads go through `Artwork.objects.published()`."""
+
+from .models import Artwork
+
+
+def artwork_list_public(*, artist=None):
+    """Published works by approved artists, newest first, images prefetched."""
+    works = Artwork.objects.published().select_related("artist", "medium").with_images()
+    if artist is not None:
+        works = works.filter(artist=artist)
+    return works.order_by("-published_at", "-pk")
+
+
+def artwork_list_for_artist(*, artist):
+    """Everything an artist made, in any state, for her studio."""
+    return (
+        Artwork.objects.filter(artist=artist).select_related("medium").with_images().order_by("-updated_at")
+    )
+
+
+def artwork_get_for_artist(*, artist, pk: int) -> Artwork | None:
+    """One of her own works, or None — never someone else's."""
+    return Artwork.objects.filter(artist=artist, pk=pk).select_related("medium").with_images().first()

@@ -1,0 +1,58 @@
+"""Emails to people, in the language each of them chose, built from two templates:
+`<prefix>_subject.txt` and `<prefix>_body.txt` (plain text: light on old phones)."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def site_url(path: str = "") -> str:
+    """An absolute link to the public site, for emails sent outside a request."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def email_build(*, to: list[str], language: str, template: str, context: dict) -> EmailMessage:
+    """Render the subject and body in `language`; links reversed inside get its URL prefix."""
+    with translation.override(language):
+        context = {"site_url": site_url(), **context}
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}_body.txt", context)
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+    )
+
+
+def editor_recipients(permission: str) -> dict[str, list[str]]:
+    """Active staff who hold `permission` ("app_label.codename"), grouped by the language
+    each chose for emails: {"ru": [...], "en": [...]}."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    app_label, codename = permission.split(".")
+    direct = Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
+    via_group = Q(
+        groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label
+    )
+    users = (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | direct | via_group, is_active=True, is_staff=True)
+        .distinct()
+        .order_by("email")
+    )
+    grouped: dict[str, list[str]] = {}
+    for email, language in users.values_list("email", "language"):
+        grouped.setdefault(language, []).append(email)
+    return grouped
+
+
+def editors_notify(*, permission: str, template: str, context: dict) -> int:
+    """Email every editor holding `permission`, each in her own language. Returns the count."""
+    sent = 0
+    for language, recipients in editor_recipients(permission).items():
+        email_build(to=recipients, language=language, template=template, context=context).send()
+        sent += len(recipients)
+    return sent
