@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -101,7 +103,14 @@ class ArtistProfile(index.Indexed, ClusterableModel):
         max_length=80,
         help_text=_("The name buyers see. A pseudonym is fine."),
     )
-    slug = models.SlugField(_("slug"), max_length=90, unique=True, allow_unicode=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=90,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("The end of her page's address. Leave empty to make it from the name."),
+    )
     bio = models.TextField(_("short bio"), max_length=1500, blank=True)
     statement = models.TextField(_("artist statement"), max_length=4000, blank=True)
     region = models.CharField(_("region"), max_length=20, choices=Region.choices)
@@ -221,6 +230,27 @@ class ArtistProfile(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.display_name
+
+    def clean(self):
+        super().clean()
+        if self.user_id is None and not (self.consent_given_at and self.consent_method):
+            message = _("Record when and how she agreed to be listed, since she has no account.")
+            raise ValidationError({"consent_given_at": message, "consent_method": message})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug(self.display_name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def unique_slug(cls, display_name: str, *, exclude_pk=None) -> str:
+        """A unique, readable slug; Cyrillic names keep their letters."""
+        base = slugify(display_name, allow_unicode=True)[:80] or "artist"
+        others = cls.objects.exclude(pk=exclude_pk)
+        slug, n = base, 2
+        while others.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
 
     @property
     def is_public(self) -> bool:

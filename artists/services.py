@@ -11,7 +11,6 @@ import secrets
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from .models import ArtistProfile
 
@@ -21,16 +20,6 @@ CLAIM_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud 
 
 class ArtistError(Exception):
     """A request that breaks a rule about artists; the message is for the person."""
-
-
-def artist_slug_make(display_name: str, *, exclude_pk=None) -> str:
-    """A unique, readable slug; Cyrillic names keep their letters."""
-    base = slugify(display_name, allow_unicode=True)[:80] or "artist"
-    slug, n = base, 2
-    others = ArtistProfile.objects.exclude(pk=exclude_pk)
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _notify(task, **kwargs):
@@ -53,7 +42,7 @@ def artist_apply(*, user, display_name: str, region: str, **fields) -> ArtistPro
     artist = ArtistProfile.objects.create(
         user=user,
         display_name=display_name,
-        slug=artist_slug_make(display_name),
+        slug=ArtistProfile.unique_slug(display_name),
         region=region,
         status=ArtistProfile.Status.APPLIED,
         **fields,
@@ -145,4 +134,70 @@ def artist_claim(*, user, code: str) -> ArtistProfile:
     artist.claim_code_hash = ""
     artist.claim_code_expires_at = None
     artist.save(update_fields=["user", "claim_code_hash", "claim_code_expires_at", "updated_at"])
+    return artist
+
+
+# What an artist may change about her own profile in the studio. Status, slug, account,
+# commission and consent are the editors' to set.
+ARTIST_EDITABLE_FIELDS = frozenset(
+    {
+        "display_name",
+        "bio",
+        "statement",
+        "region",
+        "show_location",
+        "website",
+        "instagram",
+        "telegram",
+        "phone",
+    }
+)
+
+
+@transaction.atomic
+def artist_profile_update(
+    *, artist: ArtistProfile, disciplines=None, portrait=None, portrait_alt_text: str = "", **fields
+) -> ArtistProfile:
+    """Save the changes she makes to her own profile in the studio.
+
+    Only `ARTIST_EDITABLE_FIELDS`, her disciplines and her portrait are written, so saving
+    never changes her status (even if an editor decided while she was typing) and the slug
+    stays as it is: links she has shared keep working after she changes her name. A new
+    `portrait` (an image already through the upload pipeline) replaces the old one; without
+    one, `portrait_alt_text` updates the description of the portrait she has.
+    """
+    unknown = set(fields) - ARTIST_EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"Not editable by the artist: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(artist, name, value)
+    if portrait is not None:
+        artist.portrait = portrait
+    elif portrait_alt_text and artist.portrait and artist.portrait.alt_text != portrait_alt_text:
+        artist.portrait.alt_text = portrait_alt_text
+        artist.portrait.save(update_fields=["alt_text"])
+    update_fields = [*fields, "portrait", "updated_at"]
+    if disciplines is not None:
+        artist.disciplines.set(disciplines)
+        update_fields.append("disciplines")
+    artist.save(update_fields=update_fields)
+    return artist
+
+
+@transaction.atomic
+def artist_reapply(*, artist: ArtistProfile) -> ArtistProfile:
+    """Send a turned-down application to the editors again, once she has changed her profile.
+
+    Only a rejected profile can be sent again; it goes back to `applied` and the editors are
+    told, as for a new application.
+    """
+    from . import tasks
+
+    current = ArtistProfile.objects.select_for_update().get(pk=artist.pk)
+    if current.status != ArtistProfile.Status.REJECTED:
+        raise ArtistError("Only an application that was turned down can be sent again.")
+    artist.status = ArtistProfile.Status.APPLIED
+    artist.rejection_reason = ""
+    artist.save(update_fields=["status", "rejection_reason", "updated_at"])
+    _notify(tasks.application_received_notify, artist_id=artist.pk)
     return artist

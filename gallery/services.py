@@ -94,11 +94,20 @@ def artwork_withdraw(*, artwork: Artwork) -> Artwork:
 
 @transaction.atomic
 def artwork_approve(*, artwork: Artwork, by) -> Artwork:
-    """Publish a submitted work; it appears on her portfolio at once."""
+    """Publish a submitted work; it appears on her portfolio at once (if she is approved).
+
+    Works an editor lists on behalf of an artist without an account can be published from
+    draft too: nobody else will submit them.
+    """
     from . import tasks
 
-    if artwork.status != Artwork.Status.SUBMITTED:
+    publishable = {Artwork.Status.SUBMITTED}
+    if artwork.artist.is_assisted:
+        publishable |= {Artwork.Status.DRAFT, Artwork.Status.REJECTED}
+    if artwork.status not in publishable:
         raise ArtworkError("Only a submitted work can be published.")
+    if not artwork.images.exists():
+        raise ArtworkError("A work needs at least one photo to be published.")
     artwork.status = Artwork.Status.PUBLISHED
     artwork.rejection_reason = ""
     artwork.published_at = timezone.now()

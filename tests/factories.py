@@ -3,6 +3,7 @@
 from io import BytesIO
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -11,7 +12,9 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from PIL import Image, ImageDraw
 
+from artists.models import ArtistProfile
 from cms.models import HomePage, StandardPage
+from gallery.models import Artwork, ArtworkImage
 from heritage.models import CustomImage, User
 
 HERO_HEADINGS = {
@@ -168,3 +171,37 @@ def build_site(locales=("en", "ru", "tg"), *, hero_image: bool = False) -> dict:
         )
         pages["about"][code] = _translate(about_en, locale[code], title=ABOUT_TITLES[code])
     return pages
+
+
+class ArtistFactory(DjangoModelFactory):
+    """An approved artist with her own verified account."""
+
+    class Meta:
+        model = ArtistProfile
+
+    user = factory.SubFactory(UserFactory, email_verified_at=factory.LazyFunction(timezone.now))
+    display_name = factory.Sequence(lambda n: f"Artist {n}")
+    region = "sughd"
+    status = ArtistProfile.Status.APPROVED
+    bio = "I embroider suzani the way my grandmother taught me."
+
+
+class ArtworkFactory(DjangoModelFactory):
+    """A work with one image; published unless `status` says otherwise."""
+
+    class Meta:
+        model = Artwork
+
+    artist = factory.SubFactory(ArtistFactory)
+    title = factory.Sequence(lambda n: f"Pomegranate garden {n}")
+    slug = factory.Sequence(lambda n: f"pomegranate-garden-{n}")
+    year = 2025
+    width_cm = 80
+    height_cm = 120
+    status = Artwork.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def with_image(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            ArtworkImage.objects.create(artwork=obj, image=ImageFactory(), sort_order=0)

@@ -1,0 +1,64 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from .admin_views import ArtworkReviewView
+from .models import Artwork, Medium
+
+
+class ArtworkIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("artist", "medium")
+
+    def get_list_more_buttons(self, instance):
+        return [
+            ListingButton(
+                _("Review"),
+                url=reverse("artworks_admin:review", args=[instance.pk]),
+                icon_name="tasks",
+                priority=5,
+            ),
+            *super().get_list_more_buttons(instance),
+        ]
+
+
+class ArtworkViewSet(SnippetViewSet):
+    model = Artwork
+    url_namespace = "artworks_admin"
+    url_prefix = "gallery/artworks"
+    icon = "image"
+    menu_label = _("Artworks")
+    index_view_class = ArtworkIndexView
+    list_display = ["title", "artist", "status", "medium", "submitted_at"]
+    list_filter = ["status", "medium", "featured", "created_at"]
+    list_per_page = 50
+    ordering = ["status", "-submitted_at"]
+    inspect_view_enabled = True
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("review/<int:pk>/", ArtworkReviewView.as_view(), name="review"),
+        ]
+
+
+class MediumViewSet(SnippetViewSet):
+    model = Medium
+    url_namespace = "media_admin"
+    url_prefix = "gallery/media"
+    icon = "tag"
+    menu_label = _("Media")
+    list_display = ["name_en", "name_ru", "name_tg", "sort_order"]
+
+
+class GalleryGroup(SnippetViewSetGroup):
+    items = (ArtworkViewSet, MediumViewSet)
+    menu_icon = "image"
+    menu_label = _("Gallery")
+    menu_order = 210
+
+
+register_snippet(GalleryGroup)
