@@ -23,6 +23,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("accounts/", include("heritage.accounts.urls")),
+    path("studio/", include("artists.urls")),
+    path("studio/artworks/", include("gallery.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
