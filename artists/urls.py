@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "artists"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.studio, name="studio"),
+    path("apply/", views.apply, name="apply"),
+    path("profile/", views.profile_edit, name="profile-edit"),
+    path("claim/", views.claim, name="claim"),
+]

@@ -47,7 +47,17 @@ def main_menu(context):
     if home is not None:
         items = list(home.get_children().live().in_menu().filter(locale=Locale.get_active()))
     current = context.get("page")
-    return {"home": home, "items": items, "current": current, "request": request}
+    user = getattr(request, "user", None)
+    has_artist_profile = bool(
+        user is not None and user.is_authenticated and hasattr(user, "artist_profile")
+    )
+    return {
+        "home": home,
+        "items": items,
+        "current": current,
+        "request": request,
+        "has_artist_profile": has_artist_profile,
+    }
 
 
 @register.simple_tag(takes_context=True)

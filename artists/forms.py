@@ -1,0 +1,269 @@
+"""Studio forms: applying, editing her profile, claiming a profile made on her behalf.
+
+Every photo she sends goes through the site's one upload pipeline (`image_upload_form`), so
+the studio refuses what the admin refuses and stores the same clean bytes.
+"""
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.images.forms import get_image_form
+from wagtail.models import Collection
+
+from heritage.models import CustomImage
+
+from .models import ArtistProfile, Discipline
+
+MAX_SAMPLES = 5
+
+# Letters a Russian or Tajik keyboard types that look like the Latin ones in a claim code.
+CYRILLIC_LOOKALIKES = str.maketrans("АВСЕНКМРТХУ", "ABCEHKMPTXY")
+
+
+def image_upload_form(*, upload, title: str, alt_text: str, user):
+    """Wagtail's image form (`WAGTAILIMAGES_IMAGE_FORM_BASE`) bound to one uploaded file.
+
+    It applies the size, pixel and format limits and strips location and camera data, with
+    the same messages as the admin. Wagtail refuses to build the form for a user without
+    collection permissions, and artists never get any, so it is built without a user: the
+    image goes to the root collection and is recorded as uploaded by her.
+    """
+    form_class = get_image_form(CustomImage)
+    root = Collection.get_first_root_node()
+    return form_class(
+        data={"title": title[:255], "alt_text": alt_text[:255], "collection": root.pk},
+        files={"file": upload},
+        instance=CustomImage(uploaded_by_user=user, collection=root),
+    )
+
+
+def image_form_errors(image_form, filename: str) -> list[str]:
+    """The refusals of one file, each naming the file so she knows which photo to replace."""
+    return [
+        gettext("%(file)s: %(error)s") % {"file": filename, "error": error}
+        for errors in image_form.errors.values()
+        for error in errors
+    ]
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one `<input type="file" multiple>`; cleans to a list."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if not files:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        clean_one = super().clean
+        return [clean_one(f, initial) for f in files]
+
+
+class DisciplineField(forms.ModelMultipleChoiceField):
+    """Ticks for what she makes, each named in the language of the page."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=Discipline.objects.all(),
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            label=_("What do you make?"),
+            help_text=_("Tick all that apply."),
+            **kwargs,
+        )
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class ProfileFieldsForm(forms.ModelForm):
+    """What she tells the public about herself, and her private phone number.
+
+    Only the fields listed in `Meta.fields` are read from the request: her account, status,
+    slug and commission are never hers to send.
+    """
+
+    disciplines = DisciplineField()
+
+    class Meta:
+        model = ArtistProfile
+        fields = ["display_name", "bio", "statement", "disciplines", "region", "show_location", "phone"]
+        widgets = {
+            "display_name": forms.TextInput(attrs={"autocomplete": "nickname"}),
+            "bio": forms.Textarea(attrs={"rows": 5}),
+            "statement": forms.Textarea(attrs={"rows": 6}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+        }
+        help_texts = {
+            "bio": _("A few sentences about you and your craft: where you learnt it, what you make."),
+            "statement": _("What your work means to you, in your own words."),
+            "show_location": _(
+                "If you tick this, your region (for example Sughd) appears on your public page. "
+                "Leave it empty to keep your region private. We never show a town or an address."
+            ),
+            "phone": _(
+                "Private: only our editors see it, to reach you about your application and sales. "
+                "Buyers never see it."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", _("Choose your region")), *self.fields["region"].choices[1:]]
+
+    def profile_data(self) -> dict:
+        """The cleaned profile fields, ready for the service."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
+
+
+class ArtistApplicationForm(ProfileFieldsForm):
+    """Her application: the profile fields and one to five photos of her work."""
+
+    samples = MultipleFileField(
+        label=_("Photos of your work"),
+        help_text=_(
+            "Choose 1 to 5 photos. JPEG, PNG, WebP or HEIC, up to 25 MB each. "
+            "Location and camera details are removed from every photo."
+        ),
+        widget=MultipleFileInput(attrs={"accept": "image/*"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        # Her own account from the start, so the model's rules for profiles listed on an
+        # artist's behalf (without an account) never apply.
+        kwargs["instance"] = ArtistProfile(user=user)
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["bio"].required = True
+        self.sample_forms = []
+
+    def clean(self):
+        cleaned_data = super().clean()
+        uploads = cleaned_data.get("samples") or []
+        if len(uploads) > MAX_SAMPLES:
+            self.add_error(
+                "samples",
+                gettext("Please choose at most %(count)s photos; you chose %(chosen)s.")
+                % {"count": MAX_SAMPLES, "chosen": len(uploads)},
+            )
+            return cleaned_data
+        name = cleaned_data.get("display_name") or ""
+        errors = []
+        for number, upload in enumerate(uploads, start=1):
+            image_form = image_upload_form(
+                upload=upload,
+                title=f"{name or 'Artist'} sample {number}",
+                alt_text=gettext("Sample work by %(name)s") % {"name": name or gettext("the artist")},
+                user=self.user,
+            )
+            if image_form.is_valid():
+                self.sample_forms.append(image_form)
+            else:
+                errors += image_form_errors(image_form, upload.name)
+        if errors:
+            self.add_error("samples", errors)
+        return cleaned_data
+
+
+class ArtistProfileForm(ProfileFieldsForm):
+    """Her profile in the studio: everything she applied with, her links and a portrait."""
+
+    portrait_file = forms.FileField(
+        label=_("New portrait"),
+        required=False,
+        help_text=_(
+            "A photo of you, or of your hands at work. JPEG, PNG, WebP or HEIC, up to 25 MB. "
+            "Location and camera details are removed."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/*"}),
+    )
+    portrait_alt = forms.CharField(
+        label=_("Describe your portrait"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "Needed with a portrait, for people who cannot see the picture, "
+            "e.g. “Madina at her embroidery frame”."
+        ),
+    )
+
+    class Meta(ProfileFieldsForm.Meta):
+        fields = [*ProfileFieldsForm.Meta.fields, "website", "instagram", "telegram"]
+        widgets = {
+            **ProfileFieldsForm.Meta.widgets,
+            "website": forms.URLInput(attrs={"autocomplete": "url", "inputmode": "url"}),
+            "instagram": forms.TextInput(attrs={"autocapitalize": "none", "spellcheck": "false"}),
+            "telegram": forms.TextInput(attrs={"autocapitalize": "none", "spellcheck": "false"}),
+        }
+        help_texts = {
+            **ProfileFieldsForm.Meta.help_texts,
+            "instagram": _("Your user name, e.g. @madina.art"),
+            "telegram": _("Your channel's name, e.g. @madina_art"),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.portrait_form = None
+        portrait = self.instance.portrait
+        self.fields["portrait_alt"].initial = (
+            portrait.alt_text
+            if portrait
+            else gettext("Portrait of %(name)s") % {"name": self.instance.display_name}
+        )
+        if portrait:
+            self.fields["portrait_file"].label = _("Replace your portrait")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        upload = cleaned_data.get("portrait_file")
+        alt_text = (cleaned_data.get("portrait_alt") or "").strip()
+        if (upload or self.instance.portrait) and not alt_text:
+            self.add_error(
+                "portrait_alt",
+                gettext("Please describe your portrait for people who cannot see it."),
+            )
+            return cleaned_data
+        if upload:
+            name = cleaned_data.get("display_name") or self.instance.display_name
+            image_form = image_upload_form(
+                upload=upload, title=f"{name} portrait", alt_text=alt_text, user=self.user
+            )
+            if image_form.is_valid():
+                self.portrait_form = image_form
+            else:
+                self.add_error("portrait_file", image_form_errors(image_form, upload.name))
+        return cleaned_data
+
+
+class ClaimForm(forms.Form):
+    """The one-time code an editor gave her, typed however she likes."""
+
+    code = forms.CharField(
+        label=_("Your code"),
+        max_length=20,
+        help_text=_(
+            "Eight letters and numbers, e.g. ABCD-2345. Capital or small letters, "
+            "with or without the dash, are all fine."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def clean_code(self):
+        typed = self.cleaned_data["code"].upper().translate(CYRILLIC_LOOKALIKES)
+        code = "".join(ch for ch in typed if ch.isascii() and ch.isalnum())
+        if len(code) != 8:
+            raise forms.ValidationError(
+                _("The code has eight letters and numbers, like ABCD-2345. Please check it and try again."),
+                code="format",
+            )
+        return code
