@@ -8,10 +8,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images.forms import get_image_form
-from wagtail.models import Collection
-
-from heritage.models import CustomImage
+from heritage.images.forms import image_upload_form
 
 from .models import ArtistProfile, Discipline
 
@@ -19,23 +16,6 @@ MAX_SAMPLES = 5
 
 # Letters a Russian or Tajik keyboard types that look like the Latin ones in a claim code.
 CYRILLIC_LOOKALIKES = str.maketrans("АВСЕНКМРТХУ", "ABCEHKMPTXY")
-
-
-def image_upload_form(*, upload, title: str, alt_text: str, user):
-    """Wagtail's image form (`WAGTAILIMAGES_IMAGE_FORM_BASE`) bound to one uploaded file.
-
-    It applies the size, pixel and format limits and strips location and camera data, with
-    the same messages as the admin. Wagtail refuses to build the form for a user without
-    collection permissions, and artists never get any, so it is built without a user: the
-    image goes to the root collection and is recorded as uploaded by her.
-    """
-    form_class = get_image_form(CustomImage)
-    root = Collection.get_first_root_node()
-    return form_class(
-        data={"title": title[:255], "alt_text": alt_text[:255], "collection": root.pk},
-        files={"file": upload},
-        instance=CustomImage(uploaded_by_user=user, collection=root),
-    )
 
 
 def image_form_errors(image_form, filename: str) -> list[str]:

@@ -1,7 +1,7 @@
 """The artist's studio: her status, her application, her profile, claiming a listed profile.
 
 Views stay thin: the rules live in `services.py`; photos go through the site's one upload
-pipeline (`forms.image_upload_form`).
+pipeline (`heritage.images.forms.image_upload_form`).
 """
 
 from django.apps import apps

@@ -67,3 +67,23 @@ class CustomImageForm(BaseImageForm):
                 self.fields["file"].error_messages["invalid_image"], code="invalid_image"
             ) from None
         return SanitizedFile(clean.content, name=clean.filename)
+
+
+def image_upload_form(*, upload, title: str, alt_text: str, user):
+    """The image form bound to one photo uploaded outside the admin (the studio).
+
+    Same limits, messages and cleaning as the admin. Wagtail offers a user only the
+    collections she may add to, and artists hold no admin permissions, so the form is built
+    without a user: the image goes to the root collection, recorded as uploaded by her.
+    """
+    from wagtail.images import get_image_model
+    from wagtail.images.forms import get_image_form
+    from wagtail.models import Collection
+
+    image_model = get_image_model()
+    root = Collection.get_first_root_node()
+    return get_image_form(image_model)(
+        data={"title": title[:255], "alt_text": alt_text[:255], "collection": root.pk},
+        files={"file": upload},
+        instance=image_model(uploaded_by_user=user, collection=root),
+    )
