@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -10,6 +12,7 @@ from wagtail.models import Locale
 from heritage.models import BasePage
 
 ARTISTS_PER_PAGE = 24
+DESCRIPTION_LENGTH = 160
 
 
 class ArtistIndexPage(RoutablePageMixin, BasePage):
@@ -34,32 +37,97 @@ class ArtistIndexPage(RoutablePageMixin, BasePage):
     def artist_url(self, artist, request=None) -> str:
         return self.get_url(request) + self.reverse_subpage("artist", kwargs={"slug": artist.slug})
 
+    def get_sitemap_urls(self, request=None):
+        """The index, then every public portfolio under it."""
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        from gallery.selectors_public import artist_slugs_public
+
+        base = self.get_full_url(request)
+        for slug, updated_at in artist_slugs_public():
+            urls.append(
+                {
+                    "location": base + self.reverse_subpage("artist", kwargs={"slug": slug}),
+                    "lastmod": updated_at,
+                }
+            )
+        return urls
+
     @path("")
     def index(self, request):
-        from artists.selectors import artist_list_public
-
-        artists = artist_list_public(
-            region=request.GET.get("region", ""), discipline=request.GET.get("discipline", "")
+        from gallery.selectors_public import (
+            artist_cards,
+            artist_list_public,
+            discipline_choices,
+            region_choices,
         )
-        page_obj = Paginator(artists, ARTISTS_PER_PAGE).get_page(request.GET.get("page"))
+
+        regions = region_choices()
+        disciplines = discipline_choices()
+        # Unknown values (an old link, a hand-edited URL) are ignored rather than answered
+        # with an empty list.
+        region = _known(request.GET.get("region"), {value for value, _label in regions})
+        discipline = _known(request.GET.get("discipline"), {d.slug for d in disciplines})
+        paginator = Paginator(artist_list_public(region=region, discipline=discipline), ARTISTS_PER_PAGE)
+        artists = paginator.get_page(request.GET.get("page"))
+        base_url = self.get_url(request)
+        artists.object_list = artist_cards(
+            artists.object_list,
+            url_for=lambda slug: base_url + self.reverse_subpage("artist", kwargs={"slug": slug}),
+        )
         return self.render(
             request,
-            context_overrides={"artists": page_obj, "filters": request.GET},
+            context_overrides={
+                "artists": artists,
+                "page_range": list(
+                    paginator.get_elided_page_range(artists.number, on_each_side=1, on_ends=1)
+                ),
+                "regions": regions,
+                "disciplines": disciplines,
+                "selected": {"region": region, "discipline": discipline},
+                "filtered": bool(region or discipline),
+            },
         )
 
     @path("<str:slug>/", name="artist")
     def artist(self, request, slug):
-        from artists.selectors import artist_get_public
-        from gallery.selectors import artwork_list_public
+        from gallery.selectors_public import artist_get_public, artwork_list_for_portfolio
 
         artist = artist_get_public(slug=slug)
         if artist is None:
             raise Http404
+        artworks = artwork_list_for_portfolio(artist_pk=artist.pk)
+        if artist.image is None and artworks:
+            artist.image = artworks[0].primary_image
+        subpage = self.reverse_subpage("artist", kwargs={"slug": artist.slug})
+        artist.url = self.get_url(request) + subpage
         return self.render(
             request,
             template="gallery/artist_detail.html",
             context_overrides={
                 "artist": artist,
-                "artworks": artwork_list_public(artist=artist),
+                "artworks": artworks,
+                "meta_description": _artist_description(artist),
+                "canonical_url": self.get_full_url(request) + subpage,
+                "alternates": [
+                    (translation.locale.language_code, translation.get_full_url(request) + subpage)
+                    for translation in self.get_translations(inclusive=True)
+                    .live()
+                    .select_related("locale")
+                    .order_by("locale__language_code")
+                ],
             },
         )
+
+
+def _known(value: str | None, allowed: set[str]) -> str:
+    return value if value in allowed else ""
+
+
+def _artist_description(artist) -> str:
+    """Her bio (else her statement) shortened for search results and link previews."""
+    text = " ".join((artist.bio or artist.statement).split())
+    if not text:
+        text = gettext("Portfolio of %(name)s on TajikHeritage.") % {"name": artist.display_name}
+    return Truncator(text).chars(DESCRIPTION_LENGTH)

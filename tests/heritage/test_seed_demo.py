@@ -177,3 +177,102 @@ def test_verbosity_zero_prints_nothing():
 
     assert out.getvalue() == ""
     assert err.getvalue() == ""
+
+
+def artist_snapshot() -> dict:
+    from artists.models import ArtistProfile
+    from gallery.models import Artwork, ArtworkImage
+
+    return {
+        "artists": ArtistProfile.objects.count(),
+        "artworks": Artwork.objects.count(),
+        "artwork_images": ArtworkImage.objects.count(),
+        "images": CustomImage.objects.count(),
+        "users": User.objects.count(),
+        "by_status": sorted(ArtistProfile.objects.values_list("slug", "status")),
+    }
+
+
+@pytest.mark.django_db
+def test_the_artist_index_lists_the_demo_artists_in_every_language(seeded, client):
+    from gallery.models import ArtistIndexPage
+
+    for language in ("en", "ru", "tg"):
+        page = ArtistIndexPage.objects.get(locale__language_code=language)
+        assert page.live and page.show_in_menus and page.slug == "artists"
+        response = client.get(f"/{language}/artists/")
+        assert response.status_code == 200
+        assert response.context["artists"].paginator.count >= 24
+        assert len(response.context["artists"].object_list) == 24
+        assert f'href="/{language}/artists/"' in client.get(f"/{language}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_demo_artists_are_varied_and_each_has_six_to_ten_published_works(seeded):
+    from artists.models import ArtistProfile, Region
+    from gallery.models import Artwork
+
+    approved = ArtistProfile.objects.approved()
+    published = Artwork.objects.published()
+    counts = [published.filter(artist=artist).count() for artist in approved]
+
+    assert approved.count() >= 24
+    assert sum(6 <= n <= 10 for n in counts) >= 24
+    assert set(approved.values_list("region", flat=True)) == set(Region.values)
+    assert {True, False} == set(approved.values_list("show_location", flat=True))
+    assert all(1 <= artist.disciplines.count() <= 3 for artist in approved)
+    bios = list(approved.values_list("bio", flat=True))
+    assert any(TAJIK_LETTERS.search(bio) for bio in bios)
+    assert any(CYRILLIC.search(bio) and not TAJIK_LETTERS.search(bio) for bio in bios)
+    assert any(not CYRILLIC.search(bio) for bio in bios)
+    assert not approved.filter(user__isnull=False).exists()
+    for artwork in published.select_related("medium").prefetch_related("images__image")[:40]:
+        assert artwork.medium and artwork.year and artwork.width_cm and artwork.description
+        assert 1 <= artwork.images.count() <= 2
+        assert all(image.image.alt_text.strip() for image in artwork.images.all())
+
+
+@pytest.mark.django_db
+def test_editors_find_applications_and_works_to_review(seeded):
+    from artists.models import ArtistProfile
+    from gallery.models import Artwork
+
+    applicants = ArtistProfile.objects.filter(status=ArtistProfile.Status.APPLIED).select_related("user")
+    submitted = Artwork.objects.filter(status=Artwork.Status.SUBMITTED).select_related("artist")
+
+    assert applicants.count() == 3
+    for applicant in applicants:
+        assert applicant.user.email.endswith("@example.org")
+        assert applicant.user.email_verified_at is not None
+        assert not applicant.user.has_usable_password()
+        assert 1 <= applicant.samples.count() <= 2
+    assert submitted.count() >= 2
+    assert {work.artist.status for work in submitted} == {ArtistProfile.Status.APPROVED}
+
+
+@pytest.mark.django_db
+def test_a_demo_portfolio_shows_at_least_six_works_with_pictures(seeded, client):
+    from artists.models import ArtistProfile
+
+    artist = ArtistProfile.objects.approved().get(slug="nigina-rahimova")
+
+    for language in ("en", "tg"):
+        response = client.get(f"/{language}/artists/{artist.slug}/")
+        assert response.status_code == 200
+        assert len(response.context["artworks"]) >= 6
+        html = response.content.decode()
+        assert f"<h1>{artist.display_name}</h1>" in html
+        assert html.count('<article class="card artwork-card">') >= 6
+        assert html.count("<picture>") >= 6
+
+
+@pytest.mark.django_db
+def test_running_it_twice_keeps_the_same_artists_works_and_images():
+    seed()
+    first = artist_snapshot()
+
+    seed()
+
+    assert artist_snapshot() == first
+    assert first["artists"] >= 28
+    assert first["artworks"] >= 24 * 6

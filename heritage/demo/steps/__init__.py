@@ -12,6 +12,7 @@ from functools import partial
 from heritage.demo.context import SeedContext
 
 from .accounts import editor_create
+from .artists import applications_create, artist_index_create, artists_create, review_queue_create
 from .images import images_create
 from .locales import locales_ensure
 from .pages import pages_create, pages_translate
@@ -30,6 +31,12 @@ STEPS = [
     Step("English pages", pages_create),
     Step("Russian pages", partial(pages_translate, language="ru")),
     Step("Tajik pages", partial(pages_translate, language="tg")),
+    Step("Artist index pages", artist_index_create),
+    Step("Artists 1/3", partial(artists_create, batch=0)),
+    Step("Artists 2/3", partial(artists_create, batch=1)),
+    Step("Artists 3/3", partial(artists_create, batch=2)),
+    Step("Works for review", review_queue_create),
+    Step("Artist applications", applications_create),
     Step("Editor account", editor_create),
     Step("Search index", search_index_update),
 ]
