@@ -26,10 +26,19 @@ def language_switcher(context):
     if isinstance(page, Page) and page.pk:
         for tr in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[tr.locale.language_code] = tr
+    # On a routable page (an artist's portfolio under the artist index, say) keep the part
+    # of the address after the page itself, and the filters, in every language.
+    suffix = ""
+    if translations and request is not None:
+        page_path = page.get_url(request) or ""
+        if page_path and request.path.startswith(page_path):
+            suffix = request.path[len(page_path) :]
+        if request.GET:
+            suffix += "?" + request.GET.urlencode()
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code].get_url(request)
+            url = translations[code].get_url(request) + suffix
         elif request is not None and not isinstance(page, Page):
             url = translate_url(request.get_full_path(), code)
         else:
