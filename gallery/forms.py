@@ -15,11 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from wagtail.images import get_image_model
-from wagtail.images.forms import get_image_form
-from wagtail.models import Collection
-
-from heritage.images.forms import ALLOWED
+from heritage.images.forms import ALLOWED, image_upload_form
 
 from .models import Artwork, Medium
 
@@ -39,23 +35,6 @@ def file_help_text():
         "formats": ALLOWED,
         "limit": filesizeformat(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE),
     }
-
-
-def image_form_bind(*, upload, alt_text: str, title: str, user):
-    """Wagtail's image form for one photo of a work, bound and ready to validate.
-
-    Artists hold no admin permissions, and the form given a user offers only the collections
-    she may add to — none — so it is built without one: the photo goes to the root
-    collection and she is recorded as its uploader.
-    """
-    image_model = get_image_model()
-    root = Collection.get_first_root_node()
-    return get_image_form(image_model)(
-        data={"title": title[:255], "alt_text": alt_text, "collection": root.pk},
-        files={"file": upload},
-        instance=image_model(uploaded_by_user=user, collection=root),
-        user=None,
-    )
 
 
 class CentimetreField(forms.DecimalField):
@@ -209,7 +188,7 @@ class ArtworkCreateForm(ArtworkForm):
         if not title:
             return cleaned_data
         for upload in uploads:
-            image_form = image_form_bind(upload=upload, alt_text=alt_text, title=title, user=self.user)
+            image_form = image_upload_form(upload=upload, alt_text=alt_text, title=title, user=self.user)
             if image_form.is_valid():
                 self.image_forms.append(image_form)
             else:
@@ -255,7 +234,7 @@ class ArtworkImageUploadForm(forms.Form):
         upload = cleaned_data.get("file")
         if upload:
             # Checked even without a description, so she hears about both at once.
-            image_form = image_form_bind(
+            image_form = image_upload_form(
                 upload=upload,
                 alt_text=(cleaned_data.get("alt_text") or "").strip(),
                 title=self.artwork.title,

@@ -1,3 +1,9 @@
+from importlib import import_module
+
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.utils import translation
+
 from wagtail.models import Locale
 
 import pytest
@@ -7,6 +13,32 @@ import pytest
 def _media_root(settings, tmp_path):
     """Each test writes uploads to its own folder, so parallel workers never collide."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request under /ru/ leaves Russian active in this thread; each test starts in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+# Rows our data migrations create. A transactional test (browser journeys) empties every
+# table when it ends, so tests after it on the same worker would find no disciplines or media.
+TAXONOMY_MIGRATIONS = ("artists.migrations.0002_disciplines", "gallery.migrations.0002_media")
+
+
+@pytest.fixture(autouse=True)
+def _taxonomy(request):
+    uses_db = request.node.get_closest_marker("django_db") or "_django_db_helper" in request.fixturenames
+    if uses_db:
+        request.getfixturevalue("_django_db_helper")
+        from artists.models import Discipline
+        from gallery.models import Medium
+
+        if not Discipline.objects.exists() or not Medium.objects.exists():
+            for module in TAXONOMY_MIGRATIONS:
+                import_module(module).add(django_apps, None)
 
 
 @pytest.fixture

@@ -191,6 +191,7 @@ class ArtworkFactory(DjangoModelFactory):
 
     class Meta:
         model = Artwork
+        skip_postgeneration_save = True
 
     artist = factory.SubFactory(ArtistFactory)
     title = factory.Sequence(lambda n: f"Pomegranate garden {n}")
