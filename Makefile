@@ -46,7 +46,7 @@ run: compilemessages seed
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: compilemessages
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

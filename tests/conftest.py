@@ -58,3 +58,10 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"Chromium browser journeys: {len(e2e)} passed, {len(failed)} failed (database: {engine})"
         )
+
+
+def pytest_collection_modifyitems(items):
+    """All browser journeys go to one xdist worker, so one Chromium serves them all."""
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.xdist_group("chromium"))

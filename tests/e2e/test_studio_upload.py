@@ -1,7 +1,6 @@
 """In a phone-sized Chromium, the upload script shrinks a large photo before sending it and
 offers to try again, with the same photo and description, when the connection drops."""
 
-import threading
 from io import BytesIO
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from django.urls import reverse
 
 import pytest
 from PIL import Image, ImageDraw
-from playwright.sync_api import sync_playwright
 
 from gallery.models import Artwork
 from heritage.models import CustomImage
@@ -19,8 +17,6 @@ from tests.factories import ArtistFactory, ArtworkFactory, root_collection
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 ALT = "Gold and red bands of a suzani, photographed in daylight"
 
 
@@ -37,64 +33,34 @@ def camera_photo(tmp_path) -> Path:
 
 
 @pytest.fixture
-def in_studio(live_server, client, transactional_db):
+def in_studio(browser, live_server, client, transactional_db):
     """`in_studio(path, script)`: open her studio page at 360 px, signed in, and run
-    `script(page)` on it; returns what the script returns, and the page's script errors.
-
-    The browser runs in a thread of its own: the browser journeys in tests/e2e keep a
-    Playwright session open in this thread, and two cannot share one.
-    """
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`.", pytrace=False)
+    `script(page)` on it; returns what the script returns, and the page's script errors."""
     cache.clear()
     root_collection()
     artist = ArtistFactory()
     client.force_login(artist.user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     host = live_server.url.split("//")[1].split(":")[0]
+    contexts = []
 
     def run(path, script):
-        outcome = {}
-
-        def drive():
-            try:
-                with sync_playwright() as playwright:
-                    browser = playwright.chromium.launch(
-                        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-                    )
-                    context = browser.new_context(
-                        viewport={"width": 360, "height": 740}, base_url=live_server.url
-                    )
-                    context.set_default_timeout(15_000)
-                    context.add_cookies(
-                        [
-                            {
-                                "name": settings.SESSION_COOKIE_NAME,
-                                "value": session,
-                                "domain": host,
-                                "path": "/",
-                            }
-                        ]
-                    )
-                    page = context.new_page()
-                    errors = []
-                    page.on("pageerror", lambda error: errors.append(str(error)))
-                    page.goto(path)
-                    outcome["result"] = script(page)
-                    outcome["errors"] = errors
-                    browser.close()
-            except BaseException as error:  # handed to the test's thread below
-                outcome["raised"] = error
-
-        thread = threading.Thread(target=drive)
-        thread.start()
-        thread.join()
-        if "raised" in outcome:
-            raise outcome["raised"]
-        return outcome["result"], outcome["errors"]
+        context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=live_server.url)
+        contexts.append(context)
+        context.set_default_timeout(15_000)
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "domain": host, "path": "/"}]
+        )
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(path)
+        return script(page), errors
 
     run.artist = artist
-    return run
+    yield run
+    for context in contexts:
+        context.close()
 
 
 def draft_of(artist) -> Artwork:
