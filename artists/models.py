@@ -173,6 +173,13 @@ class ArtistProfile(index.Indexed, ClusterableModel):
         related_name="+",
     )
     consent_note = models.TextField(_("consent note"), blank=True)
+    claim_email = models.EmailField(
+        _("her email address, to take over the profile"),
+        blank=True,
+        help_text=_(
+            "Private. When she signs up with this address and confirms it, the profile becomes hers."
+        ),
+    )
     claim_code_hash = models.CharField(max_length=128, blank=True, editable=False)
     claim_code_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -217,6 +224,7 @@ class ArtistProfile(index.Indexed, ClusterableModel):
                 FieldPanel("consent_given_at"),
                 FieldPanel("consent_method"),
                 FieldPanel("consent_note"),
+                FieldPanel("claim_email"),
             ],
             heading=_("Consent (for listings made on the artist's behalf)"),
         ),

@@ -201,3 +201,24 @@ def artist_reapply(*, artist: ArtistProfile) -> ArtistProfile:
     artist.save(update_fields=["status", "rejection_reason", "updated_at"])
     _notify(tasks.application_received_notify, artist_id=artist.pk)
     return artist
+
+
+@transaction.atomic
+def artist_claim_by_email(*, user) -> ArtistProfile | None:
+    """After she confirms her email: the profile an editor listed for that address becomes
+    hers, unless she already has one. Returns the profile, or None."""
+    if ArtistProfile.objects.filter(user=user).exists():
+        return None
+    artist = (
+        ArtistProfile.objects.select_for_update()
+        .filter(user__isnull=True, claim_email__iexact=user.email)
+        .exclude(claim_email="")
+        .first()
+    )
+    if artist is None:
+        return None
+    artist.user = user
+    artist.claim_code_hash = ""
+    artist.claim_code_expires_at = None
+    artist.save(update_fields=["user", "claim_code_hash", "claim_code_expires_at", "updated_at"])
+    return artist

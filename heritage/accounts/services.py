@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from heritage.accounts.signals import email_verified
 from heritage.accounts.tasks import password_reset_email_send, verification_email_send
 from heritage.accounts.tokens import TokenCheck, VerificationStatus, email_verification_token_check
 
@@ -67,6 +68,7 @@ def user_email_mark_verified(*, user) -> None:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
+        email_verified.send(sender=user.__class__, user=user)
 
 
 def user_language_set(*, user, language: str) -> None:
