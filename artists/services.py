@@ -11,6 +11,7 @@ import secrets
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import ArtistProfile
 
@@ -19,7 +20,8 @@ CLAIM_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud 
 
 
 class ArtistError(Exception):
-    """A request that breaks a rule about artists; the message is for the person."""
+    """A request that breaks a rule about artists; the message, translatable, is for the
+    person who asked."""
 
 
 def _notify(task, **kwargs):
@@ -36,7 +38,7 @@ def artist_apply(*, user, display_name: str, region: str, **fields) -> ArtistPro
     from . import tasks
 
     if ArtistProfile.objects.filter(user=user).exists():
-        raise ArtistError("This account already has an artist profile.")
+        raise ArtistError(_("Your account already has an artist profile."))
     disciplines = fields.pop("disciplines", [])
     samples = fields.pop("samples", [])
     artist = ArtistProfile.objects.create(
@@ -80,7 +82,7 @@ def artist_reject(*, artist: ArtistProfile, by, reason: str) -> ArtistProfile:
     from . import tasks
 
     if not reason.strip():
-        raise ArtistError("Give the artist a reason.")
+        raise ArtistError(_("Give the artist a reason."))
     _decide(artist, status=ArtistProfile.Status.REJECTED, by=by, reason=reason.strip())
     _notify(tasks.artist_decision_notify, artist_id=artist.pk)
     return artist
@@ -92,7 +94,7 @@ def artist_suspend(*, artist: ArtistProfile, by, reason: str) -> ArtistProfile:
     from . import tasks
 
     if not reason.strip():
-        raise ArtistError("Give the artist a reason.")
+        raise ArtistError(_("Give the artist a reason."))
     _decide(artist, status=ArtistProfile.Status.SUSPENDED, by=by, reason=reason.strip())
     _notify(tasks.artist_decision_notify, artist_id=artist.pk)
     return artist
@@ -118,7 +120,7 @@ def artist_claim_code_issue(*, artist: ArtistProfile, by) -> str:
 def artist_claim(*, user, code: str) -> ArtistProfile:
     """Attach the profile that `code` was issued for to `user`; the code then stops working."""
     if ArtistProfile.objects.filter(user=user).exists():
-        raise ArtistError("This account already has an artist profile.")
+        raise ArtistError(_("Your account already has an artist profile."))
     artist = (
         ArtistProfile.objects.select_for_update()
         .filter(
@@ -129,7 +131,7 @@ def artist_claim(*, user, code: str) -> ArtistProfile:
         .first()
     )
     if artist is None:
-        raise ArtistError("This code is not valid or has expired. Ask the editor for a new one.")
+        raise ArtistError(_("This code is not valid or has expired. Ask the editor for a new one."))
     artist.user = user
     artist.claim_code_hash = ""
     artist.claim_code_expires_at = None
@@ -195,7 +197,9 @@ def artist_reapply(*, artist: ArtistProfile) -> ArtistProfile:
 
     current = ArtistProfile.objects.select_for_update().get(pk=artist.pk)
     if current.status != ArtistProfile.Status.REJECTED:
-        raise ArtistError("Only an application that was turned down can be sent again.")
+        raise ArtistError(
+            _("Your application is already with the editors, so there is nothing to send again.")
+        )
     artist.status = ArtistProfile.Status.APPLIED
     artist.rejection_reason = ""
     artist.save(update_fields=["status", "rejection_reason", "updated_at"])

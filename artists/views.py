@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .forms import ArtistApplicationForm, ArtistProfileForm, ClaimForm
@@ -18,24 +17,9 @@ from .models import ArtistProfile
 from .permissions import artist_required
 from .selectors import artist_get_for_user
 
-# The services speak English to developers; the person reads these, in her language.
-ARTIST_ERROR_MESSAGES = {
-    "This account already has an artist profile.": _("Your account already has an artist profile."),
-    "This code is not valid or has expired. Ask the editor for a new one.": _(
-        "This code is not valid or has expired. Ask the editor for a new one."
-    ),
-    "Only an application that was turned down can be sent again.": _(
-        "Your application is already with the editors, so there is nothing to send again."
-    ),
-}
-
 
 def artist_error_message(error: services.ArtistError) -> str:
-    return str(
-        ARTIST_ERROR_MESSAGES.get(
-            str(error), _("Something went wrong. Please try again, or write to us if it keeps happening.")
-        )
-    )
+    return str(error)
 
 
 def artist_public_url(artist: ArtistProfile, request) -> str:

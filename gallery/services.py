@@ -5,12 +5,14 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from .models import Artwork, ArtworkImage
 
 
 class ArtworkError(Exception):
-    """A move the work's current state does not allow; the message is for the person."""
+    """A move the work's current state does not allow; the message, translatable, is for the
+    person who asked."""
 
 
 def artwork_slug_make(*, artist, title: str, exclude_pk=None) -> str:
@@ -71,9 +73,9 @@ def artwork_submit(*, artwork: Artwork) -> Artwork:
     from . import tasks
 
     if artwork.status not in {Artwork.Status.DRAFT, Artwork.Status.REJECTED}:
-        raise ArtworkError("Only a draft or a work that needs changes can be sent for review.")
+        raise ArtworkError(_("Only a draft or a work that needs changes can be sent for review."))
     if not artwork.images.exists():
-        raise ArtworkError("Add at least one photo of the work before sending it for review.")
+        raise ArtworkError(_("Add at least one photo of the work before sending it for review."))
     artwork.status = Artwork.Status.SUBMITTED
     artwork.submitted_at = timezone.now()
     artwork.save(update_fields=["status", "submitted_at", "updated_at"])
@@ -86,7 +88,7 @@ def artwork_withdraw(*, artwork: Artwork) -> Artwork:
     """Take a submitted or published work back to draft so she can change it; a published
     work leaves the public site until it is approved again."""
     if artwork.status not in {Artwork.Status.SUBMITTED, Artwork.Status.PUBLISHED}:
-        raise ArtworkError("This work is not waiting for review or published.")
+        raise ArtworkError(_("This work is not waiting for review or published."))
     artwork.status = Artwork.Status.DRAFT
     artwork.save(update_fields=["status", "updated_at"])
     return artwork
@@ -105,9 +107,9 @@ def artwork_approve(*, artwork: Artwork, by) -> Artwork:
     if artwork.artist.is_assisted:
         publishable |= {Artwork.Status.DRAFT, Artwork.Status.REJECTED}
     if artwork.status not in publishable:
-        raise ArtworkError("Only a submitted work can be published.")
+        raise ArtworkError(_("Only a submitted work can be published."))
     if not artwork.images.exists():
-        raise ArtworkError("A work needs at least one photo to be published.")
+        raise ArtworkError(_("A work needs at least one photo to be published."))
     artwork.status = Artwork.Status.PUBLISHED
     artwork.rejection_reason = ""
     artwork.published_at = timezone.now()
@@ -122,9 +124,9 @@ def artwork_reject(*, artwork: Artwork, by, reason: str) -> Artwork:
     from . import tasks
 
     if artwork.status != Artwork.Status.SUBMITTED:
-        raise ArtworkError("Only a submitted work can be sent back.")
+        raise ArtworkError(_("Only a submitted work can be sent back."))
     if not reason.strip():
-        raise ArtworkError("Give the artist a reason.")
+        raise ArtworkError(_("Give the artist a reason."))
     artwork.status = Artwork.Status.REJECTED
     artwork.rejection_reason = reason.strip()
     artwork.save(update_fields=["status", "rejection_reason", "updated_at"])

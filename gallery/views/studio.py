@@ -22,23 +22,11 @@ from ..models import Artwork
 
 studio_view = artist_required(approved=True)
 
-# The services speak English; she reads the same refusal in her own language.
-ARTWORK_ERRORS = {
-    "Only a draft or a work that needs changes can be sent for review.": _(
-        "Only a draft or a work that needs changes can be sent for review."
-    ),
-    "Add at least one photo of the work before sending it for review.": _(
-        "Add at least one photo of the work before sending it for review."
-    ),
-    "This work is not waiting for review or published.": _(
-        "This work is not waiting for review or published."
-    ),
-}
 NOT_EDITABLE = _("To change this work, first take it back from review or from the site.")
 
 
 def artwork_error_message(error: services.ArtworkError) -> str:
-    return ARTWORK_ERRORS.get(str(error), _("This cannot be done with the work as it is now."))
+    return str(error)
 
 
 def _artwork_or_404(request, pk: int) -> Artwork:
