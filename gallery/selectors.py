@@ -1,14 +1,7 @@
-"""Reads about artworks. Public reads go through `Artwork.objects.published()`."""
+"""Reads about artworks for the artist's studio. Public reads are in `selectors_public` and
+go through `Artwork.objects.published()`."""
 
 from .models import Artwork
-
-
-def artwork_list_public(*, artist=None):
-    """Published works by approved artists, newest first, images prefetched."""
-    works = Artwork.objects.published().select_related("artist", "medium").with_images()
-    if artist is not None:
-        works = works.filter(artist=artist)
-    return works.order_by("-published_at", "-pk")
 
 
 def artwork_list_for_artist(*, artist):

@@ -27,8 +27,9 @@ def email_build(*, to: list[str], language: str, template: str, context: dict) -
 
 
 def editor_recipients(permission: str) -> dict[str, list[str]]:
-    """Active staff who hold `permission` ("app_label.codename"), grouped by the language
-    each chose for emails: {"ru": [...], "en": [...]}."""
+    """Active people who hold `permission` ("app_label.codename"), directly, through a group
+    (how Wagtail's user screens grant it) or as superusers, grouped by the language each
+    chose for emails: {"ru": [...], "en": [...]}."""
     from django.contrib.auth import get_user_model
     from django.db.models import Q
 
@@ -39,7 +40,7 @@ def editor_recipients(permission: str) -> dict[str, list[str]]:
     )
     users = (
         get_user_model()
-        .objects.filter(Q(is_superuser=True) | direct | via_group, is_active=True, is_staff=True)
+        .objects.filter(Q(is_superuser=True) | direct | via_group, is_active=True)
         .distinct()
         .order_by("email")
     )

@@ -57,9 +57,7 @@ def main_menu(context):
         items = list(home.get_children().live().in_menu().filter(locale=Locale.get_active()))
     current = context.get("page")
     user = getattr(request, "user", None)
-    has_artist_profile = bool(
-        user is not None and user.is_authenticated and hasattr(user, "artist_profile")
-    )
+    has_artist_profile = bool(user is not None and user.is_authenticated and hasattr(user, "artist_profile"))
     return {
         "home": home,
         "items": items,

@@ -11,7 +11,6 @@ from django.utils import translation
 import pytest
 
 from gallery.models import Artwork, Medium
-from gallery.selectors import artwork_list_public
 from heritage.models import CustomImage
 from tests.factories import ArtworkFactory
 from tests.heritage.images import jpeg_with_gps
@@ -188,7 +187,7 @@ class TestEdit:
         artist_client.post(reverse("gallery:artwork-withdraw", kwargs={"pk": artwork.pk}))
         artwork.refresh_from_db()
         assert artwork.status == Artwork.Status.DRAFT
-        assert artwork not in artwork_list_public()
+        assert artwork not in Artwork.objects.published()
         artist_client.post(edit_url, details())
         artwork.refresh_from_db()
         assert artwork.title == "Pomegranate garden"
@@ -240,12 +239,12 @@ class TestReview:
 
     def test_archiving_takes_a_published_work_off_the_site(self, artist, artist_client):
         artwork = ArtworkFactory(artist=artist, title="Old ikat")
-        assert artwork in artwork_list_public()
+        assert artwork in Artwork.objects.published()
         response = artist_client.post(reverse("gallery:artwork-archive", kwargs={"pk": artwork.pk}))
         assert response.status_code == 302
         artwork.refresh_from_db()
         assert artwork.status == Artwork.Status.ARCHIVED
-        assert artwork not in artwork_list_public()
+        assert artwork not in Artwork.objects.published()
 
         page = artist_client.get(reverse("gallery:artwork-list")).content.decode()
         archived_part = page[page.index('class="archived-works"') :]
