@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("healthz", views.health, name="health"),
+    path("api/v2/", include("gallery.api")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -26,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("heritage.accounts.urls")),
     path("studio/", include("artists.urls")),
     path("studio/artworks/", include("gallery.urls")),
+    path("saved/", include("gallery.urls_favourites")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

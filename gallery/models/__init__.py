@@ -1,4 +1,18 @@
 from .artwork import Artwork, ArtworkImage, ArtworkTag, Medium
-from .pages import ArtistIndexPage
+from .exhibition import ExhibitionIndexPage, ExhibitionPage, ExhibitionSection
+from .favourites import Favourite, Follow
+from .pages import ArtistIndexPage, GalleryPage
 
-__all__ = ["ArtistIndexPage", "Artwork", "ArtworkImage", "ArtworkTag", "Medium"]
+__all__ = [
+    "ArtistIndexPage",
+    "Artwork",
+    "ArtworkImage",
+    "ArtworkTag",
+    "ExhibitionIndexPage",
+    "ExhibitionPage",
+    "ExhibitionSection",
+    "Favourite",
+    "Follow",
+    "GalleryPage",
+    "Medium",
+]

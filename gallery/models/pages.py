@@ -131,3 +131,48 @@ def _artist_description(artist) -> str:
     if not text:
         text = gettext("Portfolio of %(name)s on TajikHeritage.") % {"name": artist.display_name}
     return Truncator(text).chars(DESCRIPTION_LENGTH)
+
+
+class GalleryPage(RoutablePageMixin, BasePage):
+    """All published works: filters, search, sort and pagination at the page's URL, and each
+    work's own page at `<page url>/<artist slug>/<work slug>/`."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=800)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("gallery page")
+
+    @classmethod
+    def for_active_locale(cls):
+        """The gallery in the current language, else any live one."""
+        pages = cls.objects.live()
+        return pages.filter(locale=Locale.get_active()).first() or pages.first()
+
+    def artwork_url(self, artwork, request=None) -> str:
+        return self.get_url(request) + self.reverse_subpage(
+            "artwork", kwargs={"artist_slug": artwork.artist.slug, "slug": artwork.slug}
+        )
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("<str:artist_slug>/<str:slug>/", name="artwork")
+    def artwork(self, request, artist_slug, slug):
+        from gallery.models import Artwork
+
+        artwork = (
+            Artwork.objects.published()
+            .filter(artist__slug=artist_slug, slug=slug)
+            .select_related("artist", "medium")
+            .first()
+        )
+        if artwork is None:
+            raise Http404
+        return self.render(
+            request, template="gallery/artwork_page.html", context_overrides={"artwork": artwork}
+        )

@@ -1,0 +1,100 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from heritage.blocks import BaseStreamBlock
+from heritage.models import BasePage
+
+
+class ExhibitionIndexPage(BasePage):
+    """Exhibitions in one language: current, upcoming and past, from their dates."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=800)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["gallery.ExhibitionPage"]
+
+    class Meta:
+        verbose_name = _("exhibition index page")
+
+
+class ExhibitionPage(BasePage):
+    """A curated exhibition, in a venue or online, walked through section by section.
+
+    Sections hold chosen artworks; a work that is not (or no longer) published is left out
+    when the exhibition is shown, whatever was chosen earlier.
+    """
+
+    start_date = models.DateField(_("opens"))
+    end_date = models.DateField(_("closes"))
+    venue = models.CharField(
+        _("venue"), max_length=200, blank=True, help_text=_("Leave empty for an online exhibition.")
+    )
+    is_online = models.BooleanField(_("online exhibition"), default=False)
+    hero_image = models.ForeignKey(
+        "heritage.CustomImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    curator_text = StreamField(BaseStreamBlock(), verbose_name=_("curator's text"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("venue"), FieldPanel("is_online")],
+            heading=_("When and where"),
+        ),
+        FieldPanel("hero_image"),
+        FieldPanel("curator_text"),
+        InlinePanel("sections", label=_("Sections")),
+    ]
+    parent_page_types = ["gallery.ExhibitionIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("exhibition")
+        verbose_name_plural = _("exhibitions")
+
+    @property
+    def phase(self) -> str:
+        """ "current", "upcoming" or "past", from today's date in Dushanbe."""
+        today = timezone.localdate()
+        if self.start_date > today:
+            return "upcoming"
+        if self.end_date < today:
+            return "past"
+        return "current"
+
+
+class ExhibitionSection(Orderable):
+    """One room of an exhibition: a title, the curator's words and the works shown in it."""
+
+    page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="sections")
+    title = models.CharField(_("title"), max_length=160)
+    text = models.TextField(_("text"), blank=True, max_length=3000)
+    artworks = StreamField(
+        [("artwork", SnippetChooserBlock("gallery.Artwork", label=_("Artwork")))],
+        verbose_name=_("artworks"),
+        blank=True,
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("artworks")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def artwork_ids(self) -> list[int]:
+        """The chosen works' ids in the curator's order (published or not: callers filter).
+        Read from the raw stream, so listing ids costs no query per section."""
+        return [item["value"] for item in self.artworks.raw_data if item.get("value")]
