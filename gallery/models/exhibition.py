@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from heritage.blocks import BaseStreamBlock
 from heritage.models import BasePage
 
+PAST_PER_PAGE = 12
+
 
 class ExhibitionIndexPage(BasePage):
     """Exhibitions in one language: current, upcoming and past, from their dates."""
@@ -23,6 +26,34 @@ class ExhibitionIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("exhibition index page")
+
+    def get_context(self, request, *args, **kwargs):
+        """Its live exhibitions (in its language) as current, upcoming and past; the past
+        ones, which only accumulate, are paged."""
+        from gallery.selectors_exhibitions import (
+            exhibition_list_current,
+            exhibition_list_past,
+            exhibition_list_upcoming,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        past = Paginator(exhibition_list_past(index=self, today=today), PAST_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        current = list(exhibition_list_current(index=self, today=today))
+        upcoming = list(exhibition_list_upcoming(index=self, today=today))
+        context.update(
+            current=current,
+            upcoming=upcoming,
+            past=past,
+            groups=[
+                ("current", _("Now on"), current),
+                ("upcoming", _("Coming soon"), upcoming),
+                ("past", _("Past exhibitions"), past.object_list),
+            ],
+        )
+        return context
 
 
 class ExhibitionPage(BasePage):
@@ -64,6 +95,14 @@ class ExhibitionPage(BasePage):
     class Meta:
         verbose_name = _("exhibition")
         verbose_name_plural = _("exhibitions")
+
+    def get_context(self, request, *args, **kwargs):
+        """The hero and the online viewing room: every section with its public works."""
+        from gallery.selectors_exhibitions import exhibition_hero_get, exhibition_rooms
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(hero=exhibition_hero_get(page=self), rooms=exhibition_rooms(page=self))
+        return context
 
     @property
     def phase(self) -> str:

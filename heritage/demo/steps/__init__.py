@@ -13,6 +13,7 @@ from heritage.demo.context import SeedContext
 
 from .accounts import editor_create
 from .artists import applications_create, artist_index_create, artists_create, review_queue_create
+from .exhibitions import exhibitions_create
 from .images import images_create
 from .locales import locales_ensure
 from .pages import pages_create, pages_translate
@@ -36,6 +37,7 @@ STEPS = [
     Step("Artists 2/3", partial(artists_create, batch=1)),
     Step("Artists 3/3", partial(artists_create, batch=2)),
     Step("Works for review", review_queue_create),
+    Step("Exhibitions", exhibitions_create),
     Step("Artist applications", applications_create),
     Step("Editor account", editor_create),
     Step("Search index", search_index_update),
