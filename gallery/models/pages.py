@@ -153,26 +153,80 @@ class GalleryPage(RoutablePageMixin, BasePage):
         return pages.filter(locale=Locale.get_active()).first() or pages.first()
 
     def artwork_url(self, artwork, request=None) -> str:
-        return self.get_url(request) + self.reverse_subpage(
-            "artwork", kwargs={"artist_slug": artwork.artist.slug, "slug": artwork.slug}
-        )
+        return self.get_url(request) + self._artwork_path(artwork.artist.slug, artwork.slug)
+
+    def _artwork_path(self, artist_slug: str, slug: str) -> str:
+        return self.reverse_subpage("artwork", kwargs={"artist_slug": artist_slug, "slug": slug})
+
+    def get_sitemap_urls(self, request=None):
+        """The gallery, then every published work under it."""
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        from gallery.selectors_gallery import artwork_urls_public
+
+        base = self.get_full_url(request)
+        for artist_slug, slug, updated_at in artwork_urls_public():
+            urls.append({"location": base + self._artwork_path(artist_slug, slug), "lastmod": updated_at})
+        return urls
 
     @path("")
     def index(self, request):
-        return self.render(request)
+        from gallery.selectors_gallery import artwork_listing
+
+        base_url = self.get_url(request)
+        listing = artwork_listing(
+            request.GET, url_for=lambda work: base_url + self._artwork_path(work.artist.slug, work.slug)
+        )
+        return self.render(request, context_overrides={"listing": listing, "artworks": listing.page})
 
     @path("<str:artist_slug>/<str:slug>/", name="artwork")
     def artwork(self, request, artist_slug, slug):
-        from gallery.models import Artwork
+        from gallery.selectors_gallery import artwork_get_public, artwork_jsonld, artwork_list_more_by
 
-        artwork = (
-            Artwork.objects.published()
-            .filter(artist__slug=artist_slug, slug=slug)
-            .select_related("artist", "medium")
-            .first()
-        )
+        artwork = artwork_get_public(artist_slug=artist_slug, slug=slug)
         if artwork is None:
             raise Http404
+        subpage = self._artwork_path(artist_slug, slug)
+        canonical_url = self.get_full_url(request) + subpage
+        artists_page = ArtistIndexPage.for_active_locale()
+        artist_url = artists_page.artist_url(artwork.artist, request) if artists_page else ""
+        base_url = self.get_url(request)
+        more = artwork_list_more_by(artwork)
+        for work in more:
+            work.url = base_url + self._artwork_path(work.artist.slug, work.slug)
         return self.render(
-            request, template="gallery/artwork_page.html", context_overrides={"artwork": artwork}
+            request,
+            template="gallery/artwork_page.html",
+            context_overrides={
+                "artwork": artwork,
+                "images": [item.image for item in artwork.images.all()],
+                "more_by_artist": more,
+                "artist_url": artist_url,
+                "meta_description": _artwork_description(artwork),
+                "canonical_url": canonical_url,
+                "jsonld": artwork_jsonld(
+                    artwork,
+                    url=canonical_url,
+                    artist_url=request.build_absolute_uri(artist_url) if artist_url else "",
+                ),
+                "alternates": [
+                    (translation.locale.language_code, translation.get_full_url(request) + subpage)
+                    for translation in self.get_translations(inclusive=True)
+                    .live()
+                    .select_related("locale")
+                    .order_by("locale__language_code")
+                ],
+            },
         )
+
+
+def _artwork_description(artwork) -> str:
+    """The work's description shortened for search results and link previews."""
+    text = " ".join(artwork.description.split())
+    if not text:
+        text = gettext("%(title)s by %(name)s on TajikHeritage.") % {
+            "title": artwork.title,
+            "name": artwork.artist.display_name,
+        }
+    return Truncator(text).chars(DESCRIPTION_LENGTH)

@@ -14,6 +14,7 @@ from heritage.demo.context import SeedContext
 from .accounts import editor_create
 from .artists import applications_create, artist_index_create, artists_create, review_queue_create
 from .exhibitions import exhibitions_create
+from .gallery import gallery_page_create
 from .images import images_create
 from .locales import locales_ensure
 from .pages import pages_create, pages_translate
@@ -33,6 +34,7 @@ STEPS = [
     Step("Russian pages", partial(pages_translate, language="ru")),
     Step("Tajik pages", partial(pages_translate, language="tg")),
     Step("Artist index pages", artist_index_create),
+    Step("Gallery page", gallery_page_create),
     Step("Artists 1/3", partial(artists_create, batch=0)),
     Step("Artists 2/3", partial(artists_create, batch=1)),
     Step("Artists 3/3", partial(artists_create, batch=2)),
