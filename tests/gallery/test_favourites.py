@@ -14,6 +14,7 @@ from artists.models import ArtistProfile
 from gallery.models import Artwork, Favourite, Follow
 from tests.factories import UserFactory
 
+from .gallery_fixtures import gallery_pages_build, work_make
 from .portfolio_fixtures import artist_make, artwork_make, index_pages_build
 
 pytestmark = pytest.mark.django_db
@@ -337,3 +338,14 @@ def test_studio_home_shows_her_audience(client):
 
     assert "Your works were saved 3 times." in html
     assert "1 person follows you." in html
+
+
+def test_the_artwork_page_offers_to_save_the_work(client):
+    gallery = gallery_pages_build()["en"]
+    artwork = work_make()
+    url = gallery.artwork_url(artwork)
+    anonymous = client.get(url).content.decode()
+    assert "Sign in to save" in anonymous
+    client.force_login(UserFactory())
+    signed_in = client.get(url).content.decode()
+    assert reverse("favourites:save", args=[artwork.pk]) in signed_in
