@@ -12,14 +12,13 @@ from datetime import date
 from django.db.models import Prefetch
 
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+
+from heritage.images.renditions import EXHIBITION_CARD_RENDITIONS, EXHIBITION_HERO_RENDITIONS
 
 from .models import Artwork, ArtworkImage, ExhibitionPage, ExhibitionSection
 from .selectors_public import CARD_RENDITIONS
 
 # Keep in step with templates/gallery/exhibition_index_page.html and exhibition_page.html.
-EXHIBITION_CARD_RENDITIONS = tuple(Filter.expand_spec("format-{avif,webp,jpeg} fill-{480x320,960x640}"))
-EXHIBITION_HERO_RENDITIONS = tuple(Filter.expand_spec("format-{avif,webp,jpeg} fill-{800x450,1600x900}"))
 
 
 @dataclass

@@ -19,10 +19,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
 from wagtail.search.backends import get_search_backend
 
 from artists.models import Region
+from heritage.images.renditions import ARTWORK_RENDITIONS, LARGE_RENDITION
 
 from .models import Artwork, ArtworkImage, Medium
 from .selectors_public import CARD_RENDITIONS, SOCIAL_RENDITION
@@ -35,8 +35,6 @@ QUERY_MAX_LENGTH = 200
 NOT_WORD = re.compile(r"[^\w]+")
 
 # Keep in step with templates/gallery/artwork_page.html.
-ARTWORK_RENDITIONS = tuple(Filter.expand_spec("format-{avif,webp,jpeg} width-{480,960,1440}"))
-LARGE_RENDITION = "width-2000|format-jpeg"
 
 SMALL_BELOW_CM = 50
 LARGE_ABOVE_CM = 100

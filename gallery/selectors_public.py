@@ -14,18 +14,15 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, 
 from django.db.models.functions import Coalesce
 
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
 
 from artists.models import ArtistProfile, Discipline, Region
+from heritage.images.renditions import CARD_RENDITIONS, PORTRAIT_RENDITIONS, SOCIAL_RENDITION
 
 from .models import Artwork, ArtworkImage
 
 # The renditions the templates ask for; prefetched so that rendering a card never queries.
 # Keep them in step with templates/components/artist_card.html, artwork_card.html and
 # gallery/artist_detail.html.
-CARD_RENDITIONS = tuple(Filter.expand_spec("format-{avif,webp,jpeg} fill-{320x320,640x640}"))
-PORTRAIT_RENDITIONS = tuple(Filter.expand_spec("format-{avif,webp,jpeg} fill-{400x400,800x800}"))
-SOCIAL_RENDITION = "fill-1200x630|format-jpeg"
 
 PUBLIC_ARTIST_FIELDS = (
     "pk",

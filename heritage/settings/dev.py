@@ -7,3 +7,5 @@ DEBUG = env_bool("DEBUG", True)
 ALLOWED_HOSTS = ["*"]
 INTERNAL_IPS = ["127.0.0.1"]
 TASKS["default"]["BACKEND"] = env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+# Tasks run inline here, so an upload would wait for ~50 renditions: make them on first view.
+HERITAGE_RENDITIONS_AFTER_UPLOAD = env_bool("RENDITIONS_AFTER_UPLOAD", False)

@@ -21,3 +21,5 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The live server of browser tests serves static files from the finders itself.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Tasks run inline in tests; only the tests about it switch background renditions on.
+HERITAGE_RENDITIONS_AFTER_UPLOAD = False
