@@ -32,7 +32,7 @@ compilemessages: install
 
 # Refresh the Russian and Tajik catalogues from the code and templates, then compile them.
 messages: install
-	$(MANAGE) makemessages -l ru -l tg --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests --no-obsolete
+	$(MANAGE) makemessages -l ru -l tg --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests --no-obsolete --no-wrap
 	$(MAKE) compilemessages
 
 migrate: install
