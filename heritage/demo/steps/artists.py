@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from heritage.demo.content import CREDIT, LANGUAGES, SOURCE_LANGUAGE
+from heritage.demo.content import CREDIT
 from heritage.demo.content.artists import ARTIST_INDEX, DemoArtist, DemoWork
 from heritage.demo.content.looks import LOOKS, alt_text
 from heritage.demo.content.portfolios import APPLICANTS, ARTISTS, PENDING_REVIEW
@@ -30,7 +30,7 @@ from heritage.demo.patterns.colour import detail
 from heritage.images.sanitize import CleanImage, SanitizedFile, sanitize_image
 from heritage.models import CustomImage
 
-from .pages import _publish, _source_page_find, _words_apply
+from .pages import menu_page_create
 
 # The long side of a demo photograph: big enough for every rendition the site asks for
 # (640 px cards, 1200×630 social images), small enough to keep the seed quick.
@@ -39,33 +39,9 @@ BATCHES = 3
 
 
 def artist_index_create(ctx: SeedContext) -> None:
-    """The artist index under each language's home, first in its menu, published.
-
-    The English page is made first; the Russian and Tajik ones are its translations
-    (`copy_for_translation`), each with its own title, introduction and description.
-    """
-    spec = ARTIST_INDEX
-    for language in LANGUAGES:
-        home = ctx.page("home", language)
-        if language == SOURCE_LANGUAGE:
-            page = _source_page_find(spec, home, ctx.locales[language])
-        else:
-            page = ctx.page(spec.key, SOURCE_LANGUAGE).get_translation_or_none(ctx.locales[language])
-        new = []
-        if page is None:
-            if language == SOURCE_LANGUAGE:
-                page = apps.get_model(spec.model)(
-                    slug=spec.slug, locale=ctx.locales[language], live=False, show_in_menus=True
-                )
-                _words_apply(page, spec, language)
-                home.add_child(instance=page)
-            else:
-                page = ctx.page(spec.key, SOURCE_LANGUAGE).copy_for_translation(ctx.locales[language])
-            # Browsing the artists is what most visitors come for: first after "Home".
-            page.move(home, pos="first-child")
-            new.append((spec, page.specific))
-        ctx.pages[(spec.key, language)] = page.specific
-        _publish(ctx, new, language)
+    """The artist index under each language's home, published; browsing the artists is what
+    most visitors come for, so it goes first after "Home"."""
+    menu_page_create(ctx, ARTIST_INDEX, place=lambda page, home, language: page.move(home, pos="first-child"))
 
 
 def artists_create(ctx: SeedContext, *, batch: int) -> None:

@@ -16,7 +16,7 @@ from heritage.demo.content import LANGUAGES, SOURCE_LANGUAGE
 from heritage.demo.content.exhibitions import EXHIBITION_INDEX, EXHIBITIONS, DemoExhibition
 from heritage.demo.context import SeedContext
 
-from .pages import _publish, _source_page_find, _words_apply
+from .pages import menu_page_create
 
 
 def exhibitions_create(ctx: SeedContext) -> None:
@@ -31,26 +31,7 @@ def exhibitions_create(ctx: SeedContext) -> None:
 
 
 def _index_create(ctx: SeedContext) -> None:
-    spec = EXHIBITION_INDEX
-    for language in LANGUAGES:
-        home = ctx.page("home", language)
-        if language == SOURCE_LANGUAGE:
-            page = _source_page_find(spec, home, ctx.locales[language])
-        else:
-            page = ctx.page(spec.key, SOURCE_LANGUAGE).get_translation_or_none(ctx.locales[language])
-        new = []
-        if page is None:
-            if language == SOURCE_LANGUAGE:
-                page = apps.get_model(spec.model)(
-                    slug=spec.slug, locale=ctx.locales[language], live=False, show_in_menus=True
-                )
-                _words_apply(page, spec, language)
-                home.add_child(instance=page)
-            else:
-                page = ctx.page(spec.key, SOURCE_LANGUAGE).copy_for_translation(ctx.locales[language])
-            new.append((spec, page.specific))
-        ctx.pages[(spec.key, language)] = page.specific
-        _publish(ctx, new, language)
+    menu_page_create(ctx, EXHIBITION_INDEX)
 
 
 def _exhibition_source(ctx: SeedContext, spec: DemoExhibition):

@@ -5,12 +5,10 @@ looked up through the app registry when the step runs; the page is found again b
 under each home, so a second run adds nothing.
 """
 
-from django.apps import apps
-
-from heritage.demo.content import LANGUAGES, SOURCE_LANGUAGE, DemoPage
+from heritage.demo.content import DemoPage
 from heritage.demo.context import SeedContext
 
-from .pages import _publish, _source_page_find, _words_apply
+from .pages import menu_page_create
 
 GALLERY = DemoPage(
     key="gallery",
@@ -51,31 +49,11 @@ GALLERY = DemoPage(
 
 
 def gallery_page_create(ctx: SeedContext) -> None:
-    """The gallery under each language's home, in its menu right after the artists, published.
+    """The gallery under each language's home, in its menu right after the artists, published."""
 
-    The English page is made first; the Russian and Tajik ones are its translations
-    (`copy_for_translation`), each with its own title, introduction and description.
-    """
-    spec = GALLERY
-    for language in LANGUAGES:
-        home = ctx.page("home", language)
-        if language == SOURCE_LANGUAGE:
-            page = _source_page_find(spec, home, ctx.locales[language])
-        else:
-            page = ctx.page(spec.key, SOURCE_LANGUAGE).get_translation_or_none(ctx.locales[language])
-        new = []
-        if page is None:
-            if language == SOURCE_LANGUAGE:
-                page = apps.get_model(spec.model)(
-                    slug=spec.slug, locale=ctx.locales[language], live=False, show_in_menus=True
-                )
-                _words_apply(page, spec, language)
-                home.add_child(instance=page)
-            else:
-                page = ctx.page(spec.key, SOURCE_LANGUAGE).copy_for_translation(ctx.locales[language])
-            artists = ctx.pages.get(("artists", language))
-            if artists is not None:
-                page.move(type(artists).objects.get(pk=artists.pk), pos="right")
-            new.append((spec, page.specific))
-        ctx.pages[(spec.key, language)] = page.specific
-        _publish(ctx, new, language)
+    def after_artists(page, home, language):
+        artists = ctx.pages.get(("artists", language))
+        if artists is not None:
+            page.move(type(artists).objects.get(pk=artists.pk), pos="right")
+
+    menu_page_create(ctx, GALLERY, place=after_artists)

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page, Site
 
-from heritage.demo.content import PAGES, SOURCE_LANGUAGE, DemoPage
+from heritage.demo.content import LANGUAGES, PAGES, SOURCE_LANGUAGE, DemoPage
 from heritage.demo.context import SeedContext
 from heritage.models import SiteSettings
 
@@ -148,3 +148,31 @@ def _welcome_pages_delete() -> None:
     plain = ContentType.objects.get_for_model(Page)
     for page in Page.objects.filter(depth=2, content_type=plain, numchild=0, sites_rooted_here=None):
         page.delete()
+
+
+def menu_page_create(ctx: SeedContext, spec: DemoPage, *, place=None) -> None:
+    """A page in every language's menu under its home: the English one first, the others
+    its translations (`copy_for_translation`) with their own words; published. Existing pages
+    are kept as they are. `place(page, home, language)` positions a newly made page."""
+    for language in LANGUAGES:
+        home = ctx.page("home", language)
+        locale = ctx.locales[language]
+        if language == SOURCE_LANGUAGE:
+            page = _source_page_find(spec, home, locale)
+        else:
+            page = ctx.page(spec.key, SOURCE_LANGUAGE).get_translation_or_none(locale)
+        new = []
+        if page is None:
+            if language == SOURCE_LANGUAGE:
+                page = apps.get_model(spec.model)(
+                    slug=spec.slug, locale=locale, live=False, show_in_menus=True
+                )
+                _words_apply(page, spec, language)
+                home.add_child(instance=page)
+            else:
+                page = ctx.page(spec.key, SOURCE_LANGUAGE).copy_for_translation(locale)
+            if place is not None:
+                place(page, home, language)
+            new.append((spec, page.specific))
+        ctx.pages[(spec.key, language)] = page.specific
+        _publish(ctx, new, language)
