@@ -158,6 +158,23 @@ class ArtistProfile(index.Indexed, ClusterableModel):
         validators=[MaxValueValidator(100)],
         help_text=_("Leave empty to use the site's default commission."),
     )
+    payout_method = models.CharField(
+        _("how she is paid"),
+        max_length=8,
+        blank=True,
+        choices=[("stripe", _("Stripe Connect")), ("bank", _("Bank transfer")), ("cash", _("Cash"))],
+    )
+    stripe_account_id = models.CharField(
+        _("Stripe Connect account"),
+        max_length=64,
+        blank=True,
+        help_text=_("acct_… Only for artists Stripe can pay; others are paid by bank or cash."),
+    )
+    payout_details = models.TextField(
+        _("bank or cash details"),
+        blank=True,
+        help_text=_("Private: bank name, account, card or where to hand over cash. Never shown publicly."),
+    )
 
     # Assisted listing: an editor acts for an artist without an account, with her consent.
     consent_given_at = models.DateField(_("consent given on"), null=True, blank=True)
@@ -216,7 +233,13 @@ class ArtistProfile(index.Indexed, ClusterableModel):
             heading=_("Links"),
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("commission_percent")],
+            [
+                FieldPanel("phone"),
+                FieldPanel("commission_percent"),
+                FieldPanel("payout_method"),
+                FieldPanel("stripe_account_id"),
+                FieldPanel("payout_details"),
+            ],
             heading=_("Private"),
         ),
         MultiFieldPanel(

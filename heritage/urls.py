@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("healthz", views.health, name="health"),
     path("api/v2/", include("gallery.api")),
+    path("webhooks/", include("shop.urls_webhooks")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -37,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("studio/", include("artists.urls")),
     path("studio/artworks/", include("gallery.urls")),
     path("saved/", include("gallery.urls_favourites")),
+    path("shop/", include("shop.urls")),
+    path("studio/shop/", include("shop.urls_studio")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ShopConfig(AppConfig):
     name = "shop"
     verbose_name = _("Shop")
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

@@ -25,7 +25,11 @@ def _default_language():
 
 # Rows our data migrations create. A transactional test (browser journeys) empties every
 # table when it ends, so tests after it on the same worker would find no disciplines or media.
-TAXONOMY_MIGRATIONS = ("artists.migrations.0002_disciplines", "gallery.migrations.0002_media")
+TAXONOMY_MIGRATIONS = (
+    "artists.migrations.0002_disciplines",
+    "gallery.migrations.0002_media",
+    "shop.migrations.0002_shipping_profiles",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -35,8 +39,9 @@ def _taxonomy(request):
         request.getfixturevalue("_django_db_helper")
         from artists.models import Discipline
         from gallery.models import Medium
+        from shop.models import ShippingProfile
 
-        if not Discipline.objects.exists() or not Medium.objects.exists():
+        if not (Discipline.objects.exists() and Medium.objects.exists() and ShippingProfile.objects.exists()):
             for module in TAXONOMY_MIGRATIONS:
                 import_module(module).add(django_apps, None)
 

@@ -16,6 +16,8 @@ from artists.models import ArtistProfile
 from cms.models import HomePage, StandardPage
 from gallery.models import Artwork, ArtworkImage
 from heritage.models import CustomImage, User
+from shop.models import Offer, Order, ShippingProfile
+from shop.services import BuyerDetails, order_create, order_mark_paid
 
 HERO_HEADINGS = {
     "en": "Art by women artists of Tajikistan",
@@ -206,3 +208,57 @@ class ArtworkFactory(DjangoModelFactory):
     def with_image(obj, create, extracted, **kwargs):
         if create and extracted is not False:
             ArtworkImage.objects.create(artwork=obj, image=ImageFactory(), sort_order=0)
+
+
+def shipping_profile() -> ShippingProfile:
+    """The "rolled textile" profile the shop's data migration creates (5000 / 40000 / 70000 TJS diram)."""
+    return ShippingProfile.objects.order_by("sort_order").get(sort_order=1)
+
+
+class OfferFactory(DjangoModelFactory):
+    """The original of a published work, on sale for 1 500 TJS."""
+
+    class Meta:
+        model = Offer
+
+    artwork = factory.SubFactory(ArtworkFactory)
+    kind = Offer.Kind.ORIGINAL
+    stock = 1
+    price_amount = 150000
+    currency = "TJS"
+    shipping_profile = factory.LazyFunction(shipping_profile)
+
+
+class PrintOfferFactory(OfferFactory):
+    kind = Offer.Kind.PRINT
+    edition_size = 30
+    stock = 10
+    price_amount = 25000
+
+
+def buyer_details(**overrides) -> BuyerDetails:
+    """A guest buyer in Dushanbe paying by card, terms accepted."""
+    values = {
+        "email": "buyer@example.com",
+        "name": "Madina Karimova",
+        "address_line1": "Rudaki Avenue 12, apt 4",
+        "city": "Dushanbe",
+        "country": "TJ",
+        "postal_code": "734025",
+        "payment_method": Order.PaymentMethod.CARD,
+        "terms_accepted": True,
+    }
+    values.update(overrides)
+    return BuyerDetails(**values)
+
+
+def order_place(*offers_and_quantities, **buyer) -> Order:
+    """A pending order for (offer, quantity) pairs, through the same service checkout uses."""
+    items = [(offer.pk, quantity) for offer, quantity in offers_and_quantities]
+    return order_create(items, buyer_details(**buyer))
+
+
+def order_paid(*offers_and_quantities, **buyer) -> Order:
+    """A paid order (as if the payment webhook arrived)."""
+    order = order_place(*offers_and_quantities, **buyer)
+    return order_mark_paid(order, amount=order.total, currency=order.currency, source="test")

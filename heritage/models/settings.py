@@ -18,7 +18,31 @@ class SiteSettings(BaseGenericSetting):
         help_text=_("The platform's share of a sale, unless an artist has her own rate."),
     )
 
-    panels = [FieldPanel("contact_email"), FieldPanel("default_commission_percent")]
+    bank_transfer_instructions = models.TextField(
+        _("bank transfer instructions"),
+        blank=True,
+        default="Bank: Amonatbonk, Dushanbe\nAccount: TJ00 0000 0000 0000 0000\nRecipient: TajikHeritage",
+        help_text=_("Shown to buyers who choose to pay by bank transfer, with their order number."),
+    )
+    cash_instructions = models.TextField(
+        _("cash on delivery instructions"),
+        blank=True,
+        default="Pay the courier in somoni when the parcel arrives (Tajikistan only).",
+        help_text=_("Shown to buyers who choose to pay cash on delivery."),
+    )
+    manual_payment_days = models.PositiveSmallIntegerField(
+        _("days to pay by bank transfer"),
+        default=7,
+        help_text=_("An unpaid bank-transfer order gives its works back after this many days."),
+    )
+
+    panels = [
+        FieldPanel("contact_email"),
+        FieldPanel("default_commission_percent"),
+        FieldPanel("bank_transfer_instructions"),
+        FieldPanel("cash_instructions"),
+        FieldPanel("manual_payment_days"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

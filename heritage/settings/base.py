@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_countries",
     "rest_framework",
     "django_tasks_db",
     "django.contrib.admin",

@@ -1,0 +1,22 @@
+from .cart import Cart, CartItem
+from .inquiries import Inquiry, InquiryMessage
+from .ledger import LedgerEntry, Payout
+from .offers import Offer, ShippingProfile, ShippingZone, shipping_zone_for
+from .orders import Order, OrderEvent, OrderLine, WebhookEvent
+
+__all__ = [
+    "Cart",
+    "CartItem",
+    "Inquiry",
+    "InquiryMessage",
+    "LedgerEntry",
+    "Offer",
+    "Order",
+    "OrderEvent",
+    "OrderLine",
+    "Payout",
+    "ShippingProfile",
+    "ShippingZone",
+    "WebhookEvent",
+    "shipping_zone_for",
+]

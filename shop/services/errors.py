@@ -1,0 +1,39 @@
+"""Errors a buyer, an artist or an editor may see; messages are translated and say what to do."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class ShopError(Exception):
+    default_message = _("Something went wrong with this order. Please try again.")
+
+    def __init__(self, message=None):
+        self.message = message or self.default_message
+        super().__init__(str(self.message))
+
+
+class SoldOut(ShopError):
+    default_message = _("Sorry, this work has just been sold. It is no longer in your cart.")
+
+    def __init__(self, offer=None, message=None):
+        self.offer = offer
+        super().__init__(message)
+
+
+class CheckoutError(ShopError):
+    pass
+
+
+class TransitionNotAllowed(ShopError):
+    default_message = _("This order cannot move to that status from where it is now.")
+
+
+class PaymentMismatch(ShopError):
+    default_message = _("The amount paid does not match the order.")
+
+
+class RefundError(ShopError):
+    default_message = _("The refund could not be made.")
+
+
+class PayoutError(ShopError):
+    default_message = _("The payout could not be recorded.")

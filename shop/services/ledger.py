@@ -1,0 +1,168 @@
+"""Who is owed what: ledger entries per order line, balances, payouts."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from artists.models import ArtistProfile
+
+from ..models import LedgerEntry, Order, Payout
+from ..money import allocate, commission_split
+from .errors import PayoutError
+
+
+def ledger_record_sale(order: Order) -> list[LedgerEntry]:
+    """On payment: per line, gross (the line total), the site's commission at the rate copied
+    into the line, the artist's net, and the line's shipping fee passed on to her. Over an
+    order, sum(net) + sum(commission) = total − shipping."""
+    entries = []
+    for line in order.lines.all():
+        commission, net = commission_split(line.line_total, line.commission_percent)
+        entries.append(
+            LedgerEntry(
+                order=order,
+                line=line,
+                artist_id=line.artist_id,
+                kind=LedgerEntry.Kind.SALE,
+                currency=order.currency,
+                gross=line.line_total,
+                commission=commission,
+                net=net,
+                shipping=line.shipping_fee,
+            )
+        )
+    return LedgerEntry.objects.bulk_create(entries)
+
+
+def ledger_record_refund(order: Order, amount: int) -> list[LedgerEntry]:
+    """A refund of `amount` minor units, spread over the lines in proportion to what each
+    cost (works + shipping); within a line split between goods and shipping the same way,
+    and the commission on the goods part given back at the line's rate. A full refund
+    cancels the sale entries exactly. Entries of an undelivered order stay pending; after
+    delivery the refund is deducted from what the artist may be paid next."""
+    lines = list(order.lines.all())
+    per_line = allocate(amount, [line.line_total + line.shipping_fee for line in lines])
+    delivered = order.ledger_entries.exclude(state=LedgerEntry.State.PENDING).exists()
+    entries = []
+    for line, refund in zip(lines, per_line, strict=True):
+        if refund == 0:
+            continue
+        cost = line.line_total + line.shipping_fee
+        shipping = refund * line.shipping_fee // cost if cost else 0
+        goods = refund - shipping
+        commission, net = commission_split(goods, line.commission_percent)
+        entries.append(
+            LedgerEntry(
+                order=order,
+                line=line,
+                artist_id=line.artist_id,
+                kind=LedgerEntry.Kind.REFUND,
+                currency=order.currency,
+                gross=-goods,
+                commission=-commission,
+                net=-net,
+                shipping=-shipping,
+                state=LedgerEntry.State.AVAILABLE if delivered else LedgerEntry.State.PENDING,
+                available_at=timezone.now() if delivered else None,
+            )
+        )
+    return LedgerEntry.objects.bulk_create(entries)
+
+
+def ledger_release(order: Order) -> int:
+    """On delivery the order's pending entries become available for a payout."""
+    return order.ledger_entries.filter(state=LedgerEntry.State.PENDING).update(
+        state=LedgerEntry.State.AVAILABLE, available_at=timezone.now()
+    )
+
+
+@dataclass(frozen=True)
+class Balance:
+    currency: str
+    pending: int
+    available: int
+    paid_out: int
+
+
+def artist_balance(artist: ArtistProfile, currency: str = "TJS") -> Balance:
+    """What she is owed (net + shipping): waiting for delivery, ready to pay, already paid."""
+    totals = {
+        row["state"]: (row["net"] or 0) + (row["shipping"] or 0)
+        for row in LedgerEntry.objects.filter(artist=artist, currency=currency)
+        .values("state")
+        .annotate(net=Sum("net"), shipping=Sum("shipping"))
+    }
+    return Balance(
+        currency=currency,
+        pending=totals.get(LedgerEntry.State.PENDING, 0),
+        available=totals.get(LedgerEntry.State.AVAILABLE, 0),
+        paid_out=totals.get(LedgerEntry.State.PAID_OUT, 0),
+    )
+
+
+def payout_record(
+    artist: ArtistProfile,
+    *,
+    method: str,
+    expected_amount: int,
+    currency: str = "TJS",
+    reference: str = "",
+    note: str = "",
+    proof=None,
+    by=None,
+    status: str = Payout.Status.PAID,
+) -> Payout:
+    """Pay an artist everything available to her, in one batch. The editor confirms the amount
+    she saw; if the balance changed meanwhile, or nothing is available, nothing is recorded.
+    A payout therefore never exceeds the available balance, and each entry is paid once."""
+    with transaction.atomic():
+        ArtistProfile.objects.select_for_update().filter(pk=artist.pk).first()
+        entries = list(
+            LedgerEntry.objects.select_for_update().filter(
+                artist=artist, currency=currency, state=LedgerEntry.State.AVAILABLE, payout=None
+            )
+        )
+        available = sum(entry.payable for entry in entries)
+        if available <= 0:
+            raise PayoutError(_nothing_available())
+        if expected_amount != available:
+            raise PayoutError(_balance_changed())
+        payout = Payout.objects.create(
+            artist=artist,
+            amount=available,
+            currency=currency,
+            method=method,
+            reference=reference,
+            note=note,
+            proof=proof,
+            created_by=by,
+            status=status,
+        )
+        LedgerEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+            state=LedgerEntry.State.PAID_OUT, payout=payout
+        )
+    return payout
+
+
+def payout_fail(payout: Payout, *, note: str = "") -> Payout:
+    """A transfer that did not go through: its entries are available again."""
+    with transaction.atomic():
+        payout.entries.update(state=LedgerEntry.State.AVAILABLE, payout=None)
+        payout.status = Payout.Status.FAILED
+        payout.note = "\n".join(p for p in (payout.note, note) if p)
+        payout.save(update_fields=["status", "note"])
+    return payout
+
+
+def _nothing_available():
+    from django.utils.translation import gettext as _
+
+    return _("Nothing is available to pay this artist yet: works are paid out after delivery.")
+
+
+def _balance_changed():
+    from django.utils.translation import gettext as _
+
+    return _("The available balance changed while you were looking. Check the new amount and try again.")

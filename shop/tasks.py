@@ -1,0 +1,121 @@
+"""Shop work done after commit by the task worker: emails, expiry sweeps, Stripe transfers."""
+
+from django.db.models import Prefetch
+from django.tasks import task
+from django.urls import reverse
+from django.utils import translation
+
+from heritage.emails import email_build, site_url
+
+from .models import Order, OrderLine
+
+BUYER_TEMPLATES = {status: f"shop/email/buyer_{status}" for status in Order.Status.values}
+ARTIST_TEMPLATES = {
+    Order.Status.PAID: "shop/email/artist_paid",
+    Order.Status.REFUNDED: "shop/email/artist_refunded",
+}
+
+
+def order_url(order: Order, language: str) -> str:
+    """The buyer's secret link to her order (works without an account)."""
+    with translation.override(language):
+        return site_url(reverse("shop:order-detail", kwargs={"token": order.token}))
+
+
+@task
+def order_status_notify(*, order_id: int, status: str) -> int:
+    """Email the buyer (in the language she checked out in) about her order's new status, and
+    each artist in the order (in her own language) when there is something for her to do.
+    Returns how many emails were sent. A status the order has since left sends nothing."""
+    order = (
+        Order.objects.prefetch_related(
+            Prefetch("lines", queryset=OrderLine.objects.select_related("artist__user"))
+        )
+        .filter(pk=order_id)
+        .first()
+    )
+    if order is None or order.status != status:
+        return 0
+    from .payments import gateway_for
+
+    start = (
+        gateway_for(order).start(order, success_url="", cancel_url="")
+        if (status == Order.Status.PENDING_PAYMENT and order.payment_method != Order.PaymentMethod.CARD)
+        else None
+    )
+    sent = 0
+    email_build(
+        to=[order.email],
+        language=order.language,
+        template=BUYER_TEMPLATES[status],
+        context={"order": order, "order_url": order_url(order, order.language), "payment": start},
+    ).send()
+    sent += 1
+    template = ARTIST_TEMPLATES.get(status)
+    if template:
+        by_artist: dict = {}
+        for line in order.lines.all():
+            by_artist.setdefault(line.artist, []).append(line)
+        for artist, lines in by_artist.items():
+            if artist.user is None or not artist.user.email:
+                continue
+            language = artist.user.language
+            with translation.override(language):
+                studio = site_url(reverse("shop_studio:orders"))
+            email_build(
+                to=[artist.user.email],
+                language=language,
+                template=template,
+                context={"order": order, "lines": lines, "artist": artist, "studio_url": studio},
+            ).send()
+            sent += 1
+    return sent
+
+
+@task
+def orders_expire_sweep() -> int:
+    """Give back the stock of pending orders whose reservation has ended (run it every few
+    minutes: `manage.py orders_expire`, or a scheduler enqueuing this task)."""
+    from .services import orders_expire
+
+    return orders_expire()
+
+
+@task
+def connect_transfers_send(*, order_id: int) -> int:
+    """After delivery, pay each artist of the order who has a Stripe Connect account
+    everything available to her, by a Stripe transfer. Returns how many transfers were made."""
+    from artists.models import ArtistProfile
+
+    from .models import Payout
+    from .payments.stripe.api import transfer_create
+    from .services import PayoutError, artist_balance, payout_fail, payout_record
+
+    artists = (
+        ArtistProfile.objects.filter(order_lines__order_id=order_id).exclude(stripe_account_id="").distinct()
+    )
+    made = 0
+    for artist in artists:
+        if artist.payout_method != "stripe":
+            continue
+        balance = artist_balance(artist)
+        try:
+            payout = payout_record(
+                artist,
+                method=Payout.Method.STRIPE,
+                expected_amount=balance.available,
+                currency=balance.currency,
+                status=Payout.Status.SENDING,
+            )
+        except PayoutError:
+            continue
+        try:
+            transfer_id = transfer_create(payout)
+        except Exception as error:  # noqa: BLE001 - any failure gives the entries back
+            payout_fail(payout, note=str(error))
+            continue
+        payout.stripe_transfer_id = transfer_id
+        payout.status = Payout.Status.PAID
+        payout.save(update_fields=["stripe_transfer_id", "status"])
+        made += 1
+    return made

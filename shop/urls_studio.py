@@ -1,0 +1,4 @@
+
+app_name = "shop_studio"
+
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+
+app_name = "shop_webhooks"
+
+urlpatterns: list = []
