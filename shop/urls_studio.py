@@ -1,4 +1,3 @@
-
 app_name = "shop_studio"
 
 urlpatterns: list = []

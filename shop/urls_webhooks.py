@@ -1,4 +1,3 @@
-
 app_name = "shop_webhooks"
 
 urlpatterns: list = []
