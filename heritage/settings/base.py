@@ -172,6 +172,14 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
 # Background work: Django's Tasks API. A database-backed worker by default
 # (`manage.py db_worker`); development and tests run tasks immediately.
+# Stripe: card payments through Checkout, transfers to artists with a Connect account.
+# STRIPE_API_BASE points the client at another host (the fake Stripe of the test suite).
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
+STRIPE_API_BASE = env("STRIPE_API_BASE")
+# Card payments are offered only when Stripe is configured.
+STRIPE_ENABLED = bool(STRIPE_SECRET_KEY)
+
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -19,6 +19,12 @@ if not env("DATABASE_URL"):
     raise ImproperlyConfigured("Set DATABASE_URL, e.g. postgres://user:password@db.internal:5432/heritage.")
 if not env("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma-separated.")
+if env("STRIPE_SECRET_KEY") and not env("STRIPE_WEBHOOK_SECRET"):
+    raise ImproperlyConfigured(
+        "STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not: card orders could never be "
+        "confirmed. Copy the signing secret (whsec_…) of the webhook endpoint /webhooks/stripe/ "
+        "from the Stripe dashboard."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

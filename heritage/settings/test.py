@@ -23,3 +23,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 # Tasks run inline in tests; only the tests about it switch background renditions on.
 HERITAGE_RENDITIONS_AFTER_UPLOAD = False
+# Card payments go to the fake Stripe server the shop tests start (tests/fakes/).
+STRIPE_SECRET_KEY = "sk_test_heritage"  # noqa: S105
+STRIPE_WEBHOOK_SECRET = "whsec_test_heritage"  # noqa: S105
+STRIPE_API_BASE = "http://127.0.0.1:9"  # replaced by the fake_stripe fixture
+STRIPE_ENABLED = True
