@@ -13,7 +13,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db.models import Case, CharField, Count, DecimalField, IntegerField, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -51,21 +65,48 @@ class Size:
     ]
 
 
+# Price bands in somoni diram (minor units of TJS), upper bounds exclusive.
+PRICE_BANDS = [
+    ("under-500", None, 50_000, _("Under 500 TJS")),
+    ("500-1500", 50_000, 150_000, _("500–1,500 TJS")),
+    ("1500-5000", 150_000, 500_000, _("1,500–5,000 TJS")),
+    ("over-5000", 500_000, None, _("Over 5,000 TJS")),
+]
+
+
+class Availability:
+    FOR_SALE = "for-sale"
+    SOLD = "sold"
+    NOT_FOR_SALE = "not-for-sale"
+    choices = [
+        (FOR_SALE, _("For sale")),
+        (SOLD, _("Sold")),
+        (NOT_FOR_SALE, _("Not for sale")),
+    ]
+
+
 class Sort:
     NEWEST = "newest"
     OLDEST = "oldest"
     TITLE = "title"
+    PRICE_UP = "price"
+    PRICE_DOWN = "-price"
     RELEVANCE = "relevance"
     choices = [
         (RELEVANCE, _("Best match")),
         (NEWEST, _("Newest first")),
         (OLDEST, _("Oldest first")),
+        (PRICE_UP, _("Price, low to high")),
+        (PRICE_DOWN, _("Price, high to low")),
         (TITLE, _("Title A–Z")),
     ]
+    # Works with no price on offer come last either way.
     order_by = {
         NEWEST: ("-published_at", "-pk"),
         OLDEST: ("published_at", "pk"),
         TITLE: ("title", "pk"),
+        PRICE_UP: (F("price_from").asc(nulls_last=True), "-published_at", "-pk"),
+        PRICE_DOWN: (F("price_from").desc(nulls_last=True), "-published_at", "-pk"),
     }
 
 
@@ -77,12 +118,22 @@ class GalleryFilters:
     size: str = ""
     orientation: str = ""
     region: str = ""
+    price: str = ""
+    availability: str = ""
     q: str = ""
     sort: str = Sort.NEWEST
 
     @property
     def active(self) -> bool:
-        return bool(self.medium or self.size or self.orientation or self.region or self.q)
+        return bool(
+            self.medium
+            or self.size
+            or self.orientation
+            or self.region
+            or self.price
+            or self.availability
+            or self.q
+        )
 
 
 @dataclass
@@ -120,6 +171,8 @@ def gallery_filters_parse(params, *, media: list[Medium]) -> GalleryFilters:
         size=_known(params.get("size"), {value for value, _label in Size.choices}),
         orientation=_known(params.get("orientation"), set(Artwork.Orientation.values)),
         region=_known(params.get("region"), set(Region.values)),
+        price=_known(params.get("price"), {band[0] for band in PRICE_BANDS}),
+        availability=_known(params.get("availability"), {value for value, _label in Availability.choices}),
         q=q,
         sort=_known(params.get("sort"), sorts) or sort_default,
     )
@@ -147,7 +200,42 @@ def _with_size(queryset):
     )
 
 
+def _with_offers(queryset):
+    """Each work's lowest price on offer (TJS diram, None if nothing can be bought now), its
+    price band and whether it is for sale, sold or not for sale. The shop's offers are read
+    through the reverse relation, so the gallery never imports the shop."""
+    offer_model = Artwork._meta.get_field("offers").related_model
+    buyable = offer_model.objects.filter(artwork=OuterRef("pk"), active=True, stock__gt=0)
+    sold = offer_model.objects.filter(artwork=OuterRef("pk"), stock=0, order_lines__isnull=False)
+    lowest = buyable.filter(currency="TJS").order_by("price_amount").values("price_amount")[:1]
+    bands = [
+        When(
+            (Q(price_from__gte=low) if low is not None else Q())
+            & (Q(price_from__lt=high) if high is not None else Q()),
+            then=Value(value),
+        )
+        for value, low, high, _label in PRICE_BANDS
+    ]
+    return queryset.annotate(
+        price_from=Subquery(lowest, output_field=IntegerField()),
+        availability=Case(
+            When(Exists(buyable), then=Value(Availability.FOR_SALE)),
+            When(Exists(sold), then=Value(Availability.SOLD)),
+            default=Value(Availability.NOT_FOR_SALE),
+            output_field=CharField(),
+        ),
+    ).annotate(
+        price_band=Case(
+            When(price_from__isnull=True, then=Value("")), *bands, default=Value(""), output_field=CharField()
+        )
+    )
+
+
 def _facet_q(facet: str, value) -> Q:
+    if facet == "price":
+        return Q(price_band=value)
+    if facet == "availability":
+        return Q(availability=value)
     if facet == "medium":
         return Q(medium_id=value)
     if facet == "size":
@@ -173,8 +261,8 @@ def artwork_search_ids(q: str) -> list[int]:
 
 
 def artwork_listing(params, *, url_for) -> GalleryListing:
-    """The gallery index: published works filtered by medium, size class, orientation and
-    artist region (all combinable) and by a search query, sorted and paged, with the number
+    """The gallery index: published works filtered by medium, size class, orientation,
+    artist region, price band and availability (all combinable) and by a search query, sorted and paged, with the number
     of works each facet value would give alongside the other active filters.
 
     `url_for(artwork)` gives a work's page URL. Takes the same number of queries for ten
@@ -182,7 +270,7 @@ def artwork_listing(params, *, url_for) -> GalleryListing:
     """
     media = list(Medium.objects.all())
     filters = gallery_filters_parse(params, media=media)
-    base = _with_size(Artwork.objects.published())
+    base = _with_offers(_with_size(Artwork.objects.published()))
     ranked: list[int] = []
     if filters.q:
         ranked = artwork_search_ids(filters.q)
@@ -194,12 +282,16 @@ def artwork_listing(params, *, url_for) -> GalleryListing:
         "size": filters.size,
         "orientation": filters.orientation,
         "region": filters.region,
+        "price": filters.price,
+        "availability": filters.availability,
     }
     facet_values = {
         "medium": [(m.pk, m.slug, m.name) for m in media],
         "size": [(value, value, label) for value, label in Size.choices],
         "orientation": [(value, value, label) for value, label in Artwork.Orientation.choices],
         "region": [(value, value, label) for value, label in Region.choices],
+        "price": [(value, value, label) for value, _low, _high, label in PRICE_BANDS],
+        "availability": [(value, value, label) for value, label in Availability.choices],
     }
 
     def others(facet: str) -> Q:
