@@ -1,3 +1,11 @@
+"""Payment providers' notifications, outside the language prefixes: /webhooks/stripe/."""
+
+from django.urls import path
+
+from .payments.stripe.webhooks import stripe_webhook
+
 app_name = "shop_webhooks"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("stripe/", stripe_webhook, name="stripe"),
+]

@@ -37,22 +37,39 @@ def ledger_record_sale(order: Order) -> list[LedgerEntry]:
 
 
 def ledger_record_refund(order: Order, amount: int) -> list[LedgerEntry]:
-    """A refund of `amount` minor units, spread over the lines in proportion to what each
-    cost (works + shipping); within a line split between goods and shipping the same way,
-    and the commission on the goods part given back at the line's rate. A full refund
-    cancels the sale entries exactly. Entries of an undelivered order stay pending; after
-    delivery the refund is deducted from what the artist may be paid next."""
+    """Book a refund of `amount` minor units (already added to `order.refunded_amount`).
+
+    Everything refunded so far is spread over the lines in proportion to what each cost
+    (works + shipping), within a line split between goods and shipping the same way, with
+    the commission on the goods part given back at the line's rate; each line then gets an
+    entry for the difference from what its earlier refund entries hold. Working from the
+    running total keeps rounding from drifting: partial refunds adding up to the total cancel
+    the sale entries exactly. Entries of an undelivered order stay pending; after delivery the
+    refund is deducted from what the artist may be paid next."""
     lines = list(order.lines.all())
-    per_line = allocate(amount, [line.line_total + line.shipping_fee for line in lines])
+    refunded = allocate(order.refunded_amount, [line.line_total + line.shipping_fee for line in lines])
     delivered = order.ledger_entries.exclude(state=LedgerEntry.State.PENDING).exists()
+    booked = {
+        row["line_id"]: row
+        for row in order.ledger_entries.filter(kind=LedgerEntry.Kind.REFUND)
+        .values("line_id")
+        .annotate(gross=Sum("gross"), commission=Sum("commission"), net=Sum("net"), shipping=Sum("shipping"))
+    }
     entries = []
-    for line, refund in zip(lines, per_line, strict=True):
-        if refund == 0:
-            continue
+    for line, total_refund in zip(lines, refunded, strict=True):
         cost = line.line_total + line.shipping_fee
-        shipping = refund * line.shipping_fee // cost if cost else 0
-        goods = refund - shipping
+        shipping = total_refund * line.shipping_fee // cost if cost else 0
+        goods = total_refund - shipping
         commission, net = commission_split(goods, line.commission_percent)
+        before = booked.get(line.pk, {})
+        delta = {
+            "gross": -goods - (before.get("gross") or 0),
+            "commission": -commission - (before.get("commission") or 0),
+            "net": -net - (before.get("net") or 0),
+            "shipping": -shipping - (before.get("shipping") or 0),
+        }
+        if not any(delta.values()):
+            continue
         entries.append(
             LedgerEntry(
                 order=order,
@@ -60,12 +77,9 @@ def ledger_record_refund(order: Order, amount: int) -> list[LedgerEntry]:
                 artist_id=line.artist_id,
                 kind=LedgerEntry.Kind.REFUND,
                 currency=order.currency,
-                gross=-goods,
-                commission=-commission,
-                net=-net,
-                shipping=-shipping,
                 state=LedgerEntry.State.AVAILABLE if delivered else LedgerEntry.State.PENDING,
                 available_at=timezone.now() if delivered else None,
+                **delta,
             )
         )
     return LedgerEntry.objects.bulk_create(entries)

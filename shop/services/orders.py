@@ -365,13 +365,18 @@ def order_refund(order: Order, *, amount: int, by=None, note: str = "") -> Order
     and move the order to refunded when nothing is left to refund. Never more than was paid."""
     from ..payments import gateway_for
 
+    # The order stays locked from the check to the booking, so the provider's own refund
+    # notification (Stripe's charge.refunded) waits and then finds nothing new to book.
+    with transaction.atomic():
+        current = Order.objects.select_for_update().get(pk=order.pk)
+        if not current.is_paid:
+            raise RefundError(_("Only a paid order can be refunded."))
+        if amount <= 0 or amount > current.refundable_amount:
+            raise RefundError(_("A refund must be more than zero and at most what is left to refund."))
+        reference = gateway_for(current).refund(current, amount)
+        order_refund_record(current, amount=amount, by=by, note=note, reference=reference)
     order.refresh_from_db()
-    if not order.is_paid:
-        raise RefundError(_("Only a paid order can be refunded."))
-    if amount <= 0 or amount > order.refundable_amount:
-        raise RefundError(_("A refund must be more than zero and at most what is left to refund."))
-    reference = gateway_for(order).refund(order, amount)
-    return order_refund_record(order, amount=amount, by=by, note=note, reference=reference)
+    return order
 
 
 def order_refund_record(
