@@ -262,8 +262,9 @@ def artwork_search_ids(q: str) -> list[int]:
 
 def artwork_listing(params, *, url_for) -> GalleryListing:
     """The gallery index: published works filtered by medium, size class, orientation,
-    artist region, price band and availability (all combinable) and by a search query, sorted and paged, with the number
-    of works each facet value would give alongside the other active filters.
+    artist region, price band and availability (all combinable) and by a search query,
+    sorted and paged, with the number of works each facet value would give alongside the
+    other active filters.
 
     `url_for(artwork)` gives a work's page URL. Takes the same number of queries for ten
     works or ten thousand.
