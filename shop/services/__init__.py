@@ -4,6 +4,7 @@ these; none of them repeats a rule."""
 from .cart import cart_add, cart_clear, cart_get, cart_items, cart_merge, cart_remove, cart_set_quantity
 from .errors import (
     CheckoutError,
+    PaymentInProgress,
     PaymentMismatch,
     PayoutError,
     RefundError,
@@ -32,6 +33,7 @@ __all__ = [
     "ALLOWED_MOVES",
     "BuyerDetails",
     "CheckoutError",
+    "PaymentInProgress",
     "PaymentMismatch",
     "PayoutError",
     "Quote",

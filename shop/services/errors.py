@@ -27,6 +27,10 @@ class TransitionNotAllowed(ShopError):
     default_message = _("This order cannot move to that status from where it is now.")
 
 
+class PaymentInProgress(ShopError):
+    default_message = _("This order could not be cancelled: its payment may have just arrived.")
+
+
 class PaymentMismatch(ShopError):
     default_message = _("The amount paid does not match the order.")
 

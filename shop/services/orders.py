@@ -13,7 +13,14 @@ from heritage.models import SiteSettings
 
 from ..models import Offer, Order, OrderEvent, OrderLine, ShippingZone, shipping_zone_for
 from . import ledger
-from .errors import CheckoutError, PaymentMismatch, RefundError, SoldOut, TransitionNotAllowed
+from .errors import (
+    CheckoutError,
+    PaymentInProgress,
+    PaymentMismatch,
+    RefundError,
+    SoldOut,
+    TransitionNotAllowed,
+)
 
 # How long a card checkout holds the works: Stripe's shortest Checkout session lifetime.
 CARD_RESERVATION = timedelta(minutes=30)
@@ -304,8 +311,22 @@ def _order_revive(order: Order, *, source: str) -> None:
     order.save(update_fields=["status", "cancelled_at", "updated_at"])
 
 
-def order_cancel(order: Order, *, by=None, source: str = "", note: str = "") -> Order:
-    """Cancel an unpaid order and give its works back (buyer, editor, expiry or Stripe)."""
+def order_cancel(
+    order: Order, *, by=None, source: str = "", note: str = "", close_payment: bool = True
+) -> Order:
+    """Cancel an unpaid order and give its works back (buyer, editor, expiry). A payment still
+    open at the provider (a card Checkout session) is closed first; if the provider says the
+    buyer has just paid, or cannot be asked now, nothing is cancelled and `PaymentInProgress`
+    says so. `close_payment=False` is for the provider's own "expired" notification."""
+    from ..payments import PaymentError, gateway_for
+
+    if close_payment and order.status == S.PENDING_PAYMENT:
+        try:
+            closed = gateway_for(order).cancel(order)
+        except PaymentError:
+            closed = False
+        if not closed:
+            raise PaymentInProgress()
     return order_transition(order, to=S.CANCELLED, by=by, source=source, note=note)
 
 
@@ -317,17 +338,14 @@ def orders_expired(now=None):
 
 def orders_expire(now=None) -> int:
     """Cancel every pending order whose reservation has ended and give its stock back. A card
-    order's Checkout session is expired at Stripe first; if Stripe says it was paid, the
-    order is left for the webhook. Returns how many were cancelled."""
-    from ..payments import gateway_for
-
+    order's Checkout session is expired at Stripe first; if Stripe says it was paid (or cannot
+    be reached), the order is left for the webhook or the next sweep. Returns how many were
+    cancelled."""
     cancelled = 0
     for order in orders_expired(now):
-        if not gateway_for(order).cancel(order):
-            continue
         try:
             order_cancel(order, source="expiry", note="reservation ended")
-        except TransitionNotAllowed:
+        except (PaymentInProgress, TransitionNotAllowed):
             continue
         cancelled += 1
     return cancelled

@@ -190,7 +190,7 @@ def test_late_payment_retakes_stock_if_still_there(client, fake_stripe, checkout
     # The sweep cancelled the order (its session was paid at the same moment).
     from shop.services import order_cancel
 
-    order_cancel(checkout, source="expiry")
+    order_cancel(checkout, source="expiry", close_payment=False)  # the race: cancelled as she paid
     fake_stripe.deliver(event, client=client)
 
     checkout.refresh_from_db()
@@ -204,7 +204,7 @@ def test_late_payment_for_a_sold_work_is_refunded(client, fake_stripe, checkout)
 
     offer = checkout.lines.get().offer
     event = fake_stripe.complete(checkout.stripe_session_id)
-    order_cancel(checkout, source="expiry")
+    order_cancel(checkout, source="expiry", close_payment=False)  # the race: cancelled as she paid
     Offer.objects.filter(pk=offer.pk).update(stock=0)  # someone else bought it meanwhile
 
     assert fake_stripe.deliver(event, client=client).status_code == 200

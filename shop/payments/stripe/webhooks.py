@@ -141,7 +141,7 @@ def _session_expired(session: dict):
     if order.status != Order.Status.PENDING_PAYMENT or order.stripe_session_id != session.get("id"):
         return order, f"no change ({order.status})"
     try:
-        order_cancel(order, source="stripe", note="checkout session expired")
+        order_cancel(order, source="stripe", note="checkout session expired", close_payment=False)
     except TransitionNotAllowed:
         order.refresh_from_db()
         return order, f"no change ({order.status})"
