@@ -21,6 +21,7 @@ from .errors import (
     SoldOut,
     TransitionNotAllowed,
 )
+from .notify import notifications_enabled
 
 # How long a card checkout holds the works: Stripe's shortest Checkout session lifetime.
 CARD_RESERVATION = timedelta(minutes=30)
@@ -259,6 +260,8 @@ def _stock_release(order: Order) -> None:
 def _notify_on_commit(order: Order, status: str) -> None:
     from ..tasks import order_status_notify
 
+    if not notifications_enabled():
+        return
     order_id = order.pk
     transaction.on_commit(lambda: order_status_notify.enqueue(order_id=order_id, status=status))
 

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from django.utils.module_loading import import_string
+
 from heritage.demo.context import SeedContext
 
 from .accounts import editor_create
@@ -19,6 +21,12 @@ from .images import images_create
 from .locales import locales_ensure
 from .pages import pages_create, pages_translate
 from .search import search_index_update
+
+
+def app_step(path: str) -> Callable[[SeedContext], None]:
+    """A step an app above `heritage` contributes (e.g. "shop.demo.offers_create"),
+    imported only when it runs, so the foundation never imports the apps built on it."""
+    return lambda ctx: import_string(path)(ctx)
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,8 @@ STEPS = [
     Step("Artists 3/3", partial(artists_create, batch=2)),
     Step("Works for review", review_queue_create),
     Step("Exhibitions", exhibitions_create),
+    Step("Offers", app_step("shop.demo.offers_create")),
+    Step("Orders and a payout", app_step("shop.demo.orders_create")),
     Step("Artist applications", applications_create),
     Step("Editor account", editor_create),
     Step("Search index", search_index_update),
