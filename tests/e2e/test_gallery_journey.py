@@ -1,4 +1,4 @@
-"""A buyer on a phone finds a work: she opens the gallery, filters by medium, searches a
+"""A buyer on a phone finds a work: she opens the gallery, filters by medium and price, searches a
 Russian word, opens the work, enlarges its picture with the keyboard and saves it to her
 favourites after signing in."""
 
@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from gallery.models import Favourite, Medium
-from tests.factories import UserFactory
+from tests.factories import OfferFactory, UserFactory
 from tests.gallery.gallery_fixtures import gallery_pages_build, work_make
 from tests.gallery.portfolio_fixtures import artist_make
 
@@ -33,8 +33,11 @@ def catalogue(transactional_db):
         medium=embroidery,
         images=2,
     )
-    work_make(artist, title="Красный атлас", medium=silk)
-    work_make(artist, title="Golden ikat", medium=silk)
+    OfferFactory(artwork=wanted, price_amount=250_000)
+    OfferFactory(artwork=work_make(artist, title="Красный атлас", medium=silk), price_amount=40_000)
+    OfferFactory(artwork=work_make(artist, title="Golden ikat", medium=silk), price_amount=300_000)
+    # Another embroidery, priced under 500 TJS: the price filter leaves it out.
+    OfferFactory(artwork=work_make(artist, title="Маленький гранат", medium=embroidery), price_amount=30_000)
     UserFactory(email=BUYER["email"], password=BUYER["password"])
     return wanted
 
@@ -53,12 +56,17 @@ def test_a_buyer_filters_searches_zooms_and_saves_a_work(phone, catalogue):
     expect(page.get_by_text("Красный атлас")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
-    # Filter by medium: only the embroidery stays.
+    # Filter by medium and price: only the embroidery between 1 500 and 5 000 TJS stays.
     page.select_option("select[name=medium]", "hand-embroidery")
+    page.select_option("select[name=price]", "1500-5000")
     page.locator("form.gallery-filters button[type=submit]").first.click()
-    expect(page).to_have_url(re.compile(r"medium=hand-embroidery"))
+    expect(page).to_have_url(re.compile(r"medium=hand-embroidery.*price=1500-5000"))
     expect(page.get_by_text("Сюзане с гранатами")).to_be_visible()
     expect(page.get_by_text("Красный атлас")).to_have_count(0)
+    expect(page.get_by_text("Маленький гранат")).to_have_count(0)
+    # The back button brings back the unfiltered list.
+    page.go_back()
+    expect(page.get_by_text("Маленький гранат")).to_be_visible()
 
     # Search a Russian word, with no filter.
     page.goto("/ru/gallery/")
