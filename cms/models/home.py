@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 
 from heritage.blocks import BaseStreamBlock
 from heritage.models import BasePage
@@ -44,6 +46,11 @@ class HomePage(BasePage):
             ],
             heading=_("Hero"),
         ),
+        InlinePanel(
+            "featured_artworks",
+            label=_("Featured artworks"),
+            help_text=_("Leave empty to show the newest featured works automatically."),
+        ),
         FieldPanel("body"),
     ]
 
@@ -51,6 +58,17 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class HomeFeaturedArtwork(Orderable):
+    """An artwork an editor put on the home page; unpublished ones are skipped when shown."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_artworks")
+    artwork = models.ForeignKey(
+        "gallery.Artwork", verbose_name=_("artwork"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("artwork")]
 
 
 class StandardPage(BasePage):

@@ -1,0 +1,20 @@
+from .events import EventIndexPage, EventPage, EventRegistration, EventSpeaker
+from .home import HomeFeaturedArtwork, HomePage, StandardPage
+from .stories import CampaignArtwork, CampaignPage, Cause, StoryConsent, StoryIndexPage, StoryPage, StoryTag
+
+__all__ = [
+    "CampaignArtwork",
+    "CampaignPage",
+    "Cause",
+    "EventIndexPage",
+    "EventPage",
+    "EventRegistration",
+    "EventSpeaker",
+    "HomeFeaturedArtwork",
+    "HomePage",
+    "StandardPage",
+    "StoryConsent",
+    "StoryIndexPage",
+    "StoryPage",
+    "StoryTag",
+]

@@ -1,0 +1,160 @@
+import secrets
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from heritage.models import BasePage
+
+from ..blocks import StoryStreamBlock
+
+
+class EventIndexPage(BasePage):
+    """Upcoming events first, then the archive; filters by type and city."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index page")
+
+
+class EventPage(BasePage):
+    """A workshop, master class, information session, talk or opening, in a place or online,
+    with registration up to `capacity` and a waitlist after it. Times are kept in UTC and
+    shown and entered in Asia/Dushanbe."""
+
+    class Type(models.TextChoices):
+        WORKSHOP = "workshop", _("Workshop")
+        MASTER_CLASS = "master_class", _("Master class")
+        INFO_SESSION = "info_session", _("Information session")
+        TALK = "talk", _("Talk")
+        OPENING = "opening", _("Exhibition opening")
+
+    event_type = models.CharField(_("type"), max_length=16, choices=Type.choices)
+    start = models.DateTimeField(_("starts"), db_index=True)
+    end = models.DateTimeField(_("ends"))
+    is_online = models.BooleanField(_("online"), default=False)
+    venue = models.CharField(_("venue"), max_length=160, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=80, blank=True, db_index=True)
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Sent to registered people only, never shown publicly.")
+    )
+    event_language = models.CharField(
+        _("language of the event"),
+        max_length=8,
+        choices=[("tg", "Тоҷикӣ"), ("ru", "Русский"), ("en", "English")],
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit. After it, people join a waitlist."),
+    )
+    registration_open = models.BooleanField(_("registration open"), default=True)
+    intro = models.TextField(_("introduction"), max_length=600)
+    hero_image = models.ForeignKey(
+        "heritage.CustomImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.FilterField("start")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("event_type"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When (Dushanbe time)")),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_online"),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("city"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("event_language"),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_open")], heading=_("Registration")),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("speakers", label=_("Speakers")),
+    ]
+    parent_page_types = ["cms.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("event page")
+
+    @property
+    def is_past(self) -> bool:
+        return self.end < timezone.now()
+
+
+class EventSpeaker(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=160, blank=True)
+    artist = models.ForeignKey(
+        "artists.ArtistProfile",
+        verbose_name=_("artist"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("artist")]
+
+    def __str__(self):
+        return self.name
+
+
+class EventRegistration(models.Model):
+    """A place at an event (or on its waitlist). Registrations belong to the event in its
+    source language, so a Russian and a Tajik visitor share the same places."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waitlist")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("your name"), max_length=120)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone (optional)"), max_length=32, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, db_index=True)
+    language = models.CharField(max_length=8, default="en")
+    token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe, editable=False)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("event registration")
+        verbose_name_plural = _("event registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~models.Q(status="cancelled"),
+                name="event_registration_one_per_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} — {self.event}"
