@@ -1,3 +1,21 @@
+"""The buyer's shop, under /<lang>/shop/."""
+
+from django.urls import path
+
+from .views import buyer, inquiries
+
 app_name = "shop"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("cart/", buyer.cart, name="cart"),
+    path("cart/add/", buyer.cart_add_view, name="cart-add"),
+    path("cart/update/", buyer.cart_update_view, name="cart-update"),
+    path("cart/remove/", buyer.cart_remove_view, name="cart-remove"),
+    path("checkout/", buyer.checkout, name="checkout"),
+    path("orders/", buyer.order_list, name="order-list"),
+    path("orders/<str:token>/", buyer.order_detail, name="order-detail"),
+    path("orders/<str:token>/pay/", buyer.order_pay, name="order-pay"),
+    path("orders/<str:token>/cancel/", buyer.order_cancel_view, name="order-cancel"),
+    path("ask/<int:pk>/", inquiries.inquiry_create_view, name="inquiry-create"),
+    path("inquiries/<str:token>/", inquiries.inquiry_thread, name="inquiry-thread"),
+]

@@ -184,9 +184,6 @@ class GalleryPage(RoutablePageMixin, BasePage):
     def artwork(self, request, artist_slug, slug):
         from gallery.selectors_gallery import artwork_get_public, artwork_jsonld, artwork_list_more_by
 
-        # The one place the gallery reaches up into the shop: what of this work is on sale.
-        from shop.views.buyer import artwork_shop_context
-
         artwork = artwork_get_public(artist_slug=artist_slug, slug=slug)
         if artwork is None:
             raise Http404
@@ -203,7 +200,6 @@ class GalleryPage(RoutablePageMixin, BasePage):
             template="gallery/artwork_page.html",
             context_overrides={
                 "artwork": artwork,
-                **artwork_shop_context(request, artwork),
                 "images": [item.image for item in artwork.images.all()],
                 "more_by_artist": more,
                 "artist_url": artist_url,

@@ -19,3 +19,18 @@ def tjs(amount):
     if amount is None:
         return ""
     return money_format(int(amount), "TJS")
+
+
+@register.inclusion_tag("shop/_artwork_sale.html", takes_context=True)
+def artwork_sale(context, artwork):
+    """What of a work is on sale and the "Ask the artist" form, for the work's page. The
+    gallery's template asks for it here, so the gallery's code never imports the shop."""
+    from ..views.buyer import artwork_shop_context
+
+    request = context["request"]
+    return {
+        "artwork": artwork,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        **artwork_shop_context(request, artwork),
+    }
