@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, Response, sync_playwright
 
 from tests.factories import build_site
+from tests.fakes.stripe_server import fake_stripe  # noqa: F401 - the shop journey pays on it
 
 # Playwright's sync API keeps an event loop running in the test thread, so Django would
 # otherwise refuse the ORM calls that set up each test's data.

@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from shop.models import LedgerEntry, Offer, Order
 from tests.factories import OfferFactory, UserFactory
-from tests.fakes.stripe_server import fake_stripe  # noqa: F401 - the fixture
 from tests.gallery.gallery_fixtures import gallery_pages_build, work_make
 from tests.gallery.portfolio_fixtures import artist_make
 
@@ -38,7 +37,9 @@ def phone(browser, live_server):
     context.close()
 
 
-def test_a_guest_buys_pays_by_card_and_the_artist_posts_it(phone, original, fake_stripe, live_server, browser):  # noqa: F811
+def test_a_guest_buys_pays_by_card_and_the_artist_posts_it(
+    phone, original, fake_stripe, live_server, browser
+):
     fake_stripe.webhook_url = f"{live_server.url}/webhooks/stripe/"
     page = phone
 
