@@ -46,3 +46,21 @@ def test_the_sitemap_lists_public_portfolios_only(client):
     body = response.content.decode()
     assert "/artists/public-artist/" in body
     assert "paused-artist" not in body
+
+
+def test_the_sitemap_lists_pages_portfolios_and_works_in_every_language(client):
+    from .gallery_fixtures import gallery_pages_build, work_make
+
+    index_pages_build()
+    gallery_pages_build()
+    artist = artist_make(slug="nilufar")
+    work_make(artist, slug="blue-tiles")
+    work_make(artist, slug="hidden-draft", status="draft")
+
+    body = client.get("/sitemap.xml").content.decode()
+
+    for language in ("en", "ru", "tg"):
+        assert f"/{language}/artists/nilufar/" in body
+        assert f"/{language}/gallery/nilufar/blue-tiles/" in body
+        assert re.search(rf"<loc>[^<]*/{language}/</loc>", body)
+    assert "hidden-draft" not in body
