@@ -74,7 +74,7 @@ def order_sections_for_artist(*, artist) -> OrderSections:
     the most recent cancelled or refunded ones."""
     sections = OrderSections()
     for order in order_list_for_artist(artist=artist):
-        if order.status == Order.Status.PAID and any(line.shipped_at is None for line in order.her_lines):
+        if order.ready_to_post and any(line.shipped_at is None for line in order.her_lines):
             sections.to_post.append(order)
         elif order.status == Order.Status.PENDING_PAYMENT:
             sections.waiting.append(order)
@@ -101,11 +101,10 @@ def order_line_get_for_artist(*, artist, pk: int) -> OrderLine | None:
 
 def studio_shop_counts(*, artist) -> dict:
     """What waits for her: orders to post and conversations waiting for her answer."""
-    to_post = (
-        Order.objects.filter(status=Order.Status.PAID, lines__artist=artist, lines__shipped_at=None)
-        .distinct()
-        .count()
+    ready = Q(status=Order.Status.PAID) | Q(
+        status=Order.Status.PENDING_PAYMENT, payment_method=Order.PaymentMethod.CASH
     )
+    to_post = Order.objects.filter(ready, lines__artist=artist, lines__shipped_at=None).distinct().count()
     open_inquiries = Inquiry.objects.filter(artist=artist, status=Inquiry.Status.OPEN).count()
     return {"orders": to_post, "inquiries": open_inquiries}
 

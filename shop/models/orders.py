@@ -113,6 +113,14 @@ class Order(models.Model):
         return self.status in {self.Status.PAID, self.Status.SHIPPED, self.Status.DELIVERED}
 
     @property
+    def ready_to_post(self) -> bool:
+        """The artists may post now: the order is paid, or it is cash on delivery (the
+        courier collects the money when the parcel arrives) and not cancelled."""
+        return self.status == self.Status.PAID or (
+            self.status == self.Status.PENDING_PAYMENT and self.payment_method == self.PaymentMethod.CASH
+        )
+
+    @property
     def refundable_amount(self) -> int:
         return self.total - self.refunded_amount
 

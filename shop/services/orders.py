@@ -165,11 +165,12 @@ def order_create(
 
         quote = checkout_quote([(offers[pk], wanted[pk]) for pk in sorted(wanted)], buyer.country)
         manual_days = SiteSettings.load().manual_payment_days
-        reservation = (
-            CARD_RESERVATION
-            if buyer.payment_method == Order.PaymentMethod.CARD
-            else timedelta(days=manual_days)
-        )
+        # Cash on delivery is paid when the parcel arrives, so it holds the works until an
+        # editor records the money or cancels the order.
+        reservation = {
+            Order.PaymentMethod.CARD: CARD_RESERVATION,
+            Order.PaymentMethod.BANK_TRANSFER: timedelta(days=manual_days),
+        }.get(buyer.payment_method)
         order = Order.objects.create(
             user=user if user is not None and user.is_authenticated else None,
             email=buyer.email.strip().lower(),
@@ -190,7 +191,7 @@ def order_create(
             payment_method=buyer.payment_method,
             language=language,
             terms_accepted_at=timezone.now(),
-            expires_at=timezone.now() + reservation,
+            expires_at=timezone.now() + reservation if reservation else None,
         )
         OrderLine.objects.bulk_create(
             [
@@ -291,7 +292,11 @@ def order_mark_paid(
             current.save(update_fields=["payment_reference", "updated_at"])
         if current.status == S.CANCELLED:
             _order_revive(current, source=source)
-        return order_transition(current, to=S.PAID, by=by, source=source)
+        paid = order_transition(current, to=S.PAID, by=by, source=source)
+        # Cash on delivery: the parcels went before the money, so the order is shipped now.
+        if paid.lines.exists() and not paid.lines.filter(shipped_at=None).exists():
+            paid = order_transition(paid, to=S.SHIPPED, by=by, source=source)
+        return paid
 
 
 def _order_revive(order: Order, *, source: str) -> None:
@@ -355,11 +360,12 @@ def orders_expire(now=None) -> int:
 
 
 def line_ship(line: OrderLine, *, carrier: str = "", tracking_number: str = "", by=None) -> OrderLine:
-    """The artist (or an editor) posted this line. When every line of a paid order is posted,
-    the order becomes shipped."""
+    """The artist (or an editor) posted this line: allowed once the order is paid, or at once
+    for cash on delivery. When every line of a paid order is posted, the order becomes
+    shipped; a cash order becomes shipped when the editor records the money."""
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=line.order_id)
-        if order.status != S.PAID:
+        if not order.ready_to_post:
             raise TransitionNotAllowed(_("Only paid orders can be shipped."))
         line.shipped_at = timezone.now()
         line.carrier = carrier.strip()
@@ -367,7 +373,18 @@ def line_ship(line: OrderLine, *, carrier: str = "", tracking_number: str = "", 
         line.save(update_fields=["shipped_at", "carrier", "tracking_number"])
         if not order.lines.filter(shipped_at=None).exists():
             note = ", ".join(filter(None, [carrier.strip(), tracking_number.strip()]))
-            order_transition(order, to=S.SHIPPED, by=by, source="artist" if by is None else "", note=note)
+            source = "artist" if by is None else ""
+            if order.status == S.PAID:
+                order_transition(order, to=S.SHIPPED, by=by, source=source, note=note)
+            else:
+                OrderEvent.objects.create(
+                    order=order,
+                    from_status=order.status,
+                    to_status=order.status,
+                    actor=by,
+                    source=source,
+                    note=f"posted, cash due on delivery; {note}".rstrip("; "),
+                )
     line.refresh_from_db()
     return line
 

@@ -137,7 +137,7 @@ def order_list(request):
 
 def _order_page(request, order, bound_form=None):
     forms = []
-    if order.status == Order.Status.PAID:
+    if order.ready_to_post:
         for line in order.her_lines:
             if line.shipped_at is None:
                 forms.append(
