@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from django_countries.fields import CountryField
 
@@ -91,7 +92,7 @@ class Order(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("order")
+        verbose_name = pgettext_lazy("shop", "order")
         verbose_name_plural = _("orders")
         ordering = ["-created_at"]
         constraints = [
