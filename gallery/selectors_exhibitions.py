@@ -13,7 +13,11 @@ from django.db.models import Prefetch
 
 from wagtail.images import get_image_model
 
-from heritage.images.renditions import EXHIBITION_CARD_RENDITIONS, EXHIBITION_HERO_RENDITIONS
+from heritage.images.renditions import (
+    EXHIBITION_CARD_RENDITIONS,
+    EXHIBITION_HERO_RENDITIONS,
+    artwork_images_with_renditions,
+)
 
 from .models import Artwork, ArtworkImage, ExhibitionPage, ExhibitionSection
 from .selectors_public import CARD_RENDITIONS
@@ -85,9 +89,8 @@ def exhibition_rooms(*, page: ExhibitionPage) -> list[ExhibitionRoom]:
     """
     sections = list(page.sections.all())
     chosen = {pk for section in sections for pk in section.artwork_ids()}
-    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
-    artwork_images = ArtworkImage.objects.order_by("sort_order", "pk").prefetch_related(
-        Prefetch("image", queryset=images)
+    artwork_images = artwork_images_with_renditions(
+        ArtworkImage.objects.order_by("sort_order", "pk"), CARD_RENDITIONS
     )
     works = (
         Artwork.objects.published()

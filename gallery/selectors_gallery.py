@@ -32,11 +32,14 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 
 from artists.models import Region
-from heritage.images.renditions import ARTWORK_RENDITIONS, LARGE_RENDITION
+from heritage.images.renditions import (
+    ARTWORK_RENDITIONS,
+    LARGE_RENDITION,
+    artwork_images_with_renditions,
+)
 
 from .models import Artwork, ArtworkImage, Medium
 from .selectors_public import CARD_RENDITIONS, SOCIAL_RENDITION
@@ -356,11 +359,10 @@ def artwork_listing(params, *, url_for) -> GalleryListing:
 
 
 def _images_prefetch(renditions):
-    images = get_image_model().objects.prefetch_renditions(*renditions)
     return Prefetch(
         "images",
-        queryset=ArtworkImage.objects.order_by("sort_order", "pk").prefetch_related(
-            Prefetch("image", queryset=images)
+        queryset=artwork_images_with_renditions(
+            ArtworkImage.objects.order_by("sort_order", "pk"), renditions
         ),
     )
 

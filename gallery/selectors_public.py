@@ -16,7 +16,12 @@ from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 
 from artists.models import ArtistProfile, Discipline, Region
-from heritage.images.renditions import CARD_RENDITIONS, PORTRAIT_RENDITIONS, SOCIAL_RENDITION
+from heritage.images.renditions import (
+    CARD_RENDITIONS,
+    PORTRAIT_RENDITIONS,
+    SOCIAL_RENDITION,
+    artwork_images_with_renditions,
+)
 
 from .models import Artwork, ArtworkImage
 
@@ -181,9 +186,8 @@ def artist_get_public(*, slug: str) -> PublicArtist | None:
 def artwork_list_for_portfolio(*, artist_pk: int) -> list[Artwork]:
     """Her published works, newest first, each with its images in order and the
     renditions her portfolio shows: five queries whatever their number."""
-    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS, SOCIAL_RENDITION)
-    artwork_images = ArtworkImage.objects.order_by("sort_order", "pk").prefetch_related(
-        Prefetch("image", queryset=images)
+    artwork_images = artwork_images_with_renditions(
+        ArtworkImage.objects.order_by("sort_order", "pk"), (*CARD_RENDITIONS, SOCIAL_RENDITION)
     )
     return list(
         Artwork.objects.published()
