@@ -41,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("saved/", include("gallery.urls_favourites")),
     path("shop/", include("shop.urls")),
     path("studio/shop/", include("shop.urls_studio")),
+    path("events/", include("cms.urls_events")),
+    path("search/", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

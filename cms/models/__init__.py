@@ -1,5 +1,6 @@
 from .events import EventIndexPage, EventPage, EventRegistration, EventSpeaker
 from .home import HomeFeaturedArtwork, HomePage, StandardPage
+from .settings import NavigationSettings
 from .stories import CampaignArtwork, CampaignPage, Cause, StoryConsent, StoryIndexPage, StoryPage, StoryTag
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "EventSpeaker",
     "HomeFeaturedArtwork",
     "HomePage",
+    "NavigationSettings",
     "StandardPage",
     "StoryConsent",
     "StoryIndexPage",

@@ -1,7 +1,12 @@
 import secrets
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
-from django.utils import timezone
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -13,6 +18,8 @@ from wagtail.search import index
 from heritage.models import BasePage
 
 from ..blocks import StoryStreamBlock
+
+PAST_PER_PAGE = 12
 
 
 class EventIndexPage(BasePage):
@@ -27,6 +34,26 @@ class EventIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("event index page")
+
+    def get_context(self, request, *args, **kwargs):
+        """Its live events (in its language), upcoming first and the paged archive after,
+        both narrowed by the type and city chosen in the query string."""
+        from cms.selectors_events import EventFilters, event_cities, event_list_past, event_list_upcoming
+
+        context = super().get_context(request, *args, **kwargs)
+        cities = event_cities(index=self)
+        filters = EventFilters.from_query(request.GET, cities=cities)
+        past = Paginator(event_list_past(index=self, filters=filters), PAST_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context.update(
+            filters=filters,
+            cities=cities,
+            event_types=EventPage.Type.choices,
+            upcoming=list(event_list_upcoming(index=self, filters=filters)),
+            past=past,
+        )
+        return context
 
 
 class EventPage(BasePage):
@@ -105,6 +132,71 @@ class EventPage(BasePage):
     @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The event must end after it starts.")
+        if self.is_online and not self.online_url:
+            errors["online_url"] = _("An online event needs the link registered people will join by.")
+        if not self.is_online and not self.venue:
+            errors["venue"] = _("Give the venue, or mark the event as online.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, form=None, **kwargs):
+        """The event with its places left and, while registration is open, the form."""
+        from cms.forms_events import EventRegistrationForm
+        from cms.selectors_events import event_places_left, event_source_get
+        from cms.services_events import registration_is_open
+
+        context = super().get_context(request, *args, **kwargs)
+        source = event_source_get(self)
+        is_open = registration_is_open(source)
+        context.update(
+            places_left=event_places_left(self),
+            registration_is_open=is_open,
+            form=(form or EventRegistrationForm()) if is_open else None,
+            speakers=list(self.speakers.all()),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """A POST registers the visitor (see `registration_create`) and sends her back to
+        the page with the outcome; an invalid form is shown again with its errors."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        from cms.forms_events import EventRegistrationForm
+        from cms.services_events import RegistrationError, registration_create
+
+        form = EventRegistrationForm(request.POST)
+        if form.is_valid():
+            try:
+                registration = registration_create(
+                    event=self, language=translation.get_language() or "en", **form.cleaned_data
+                )
+            except RegistrationError as error:
+                form.add_error(None, error.message)
+            else:
+                if registration.status == EventRegistration.Status.CONFIRMED:
+                    messages.success(
+                        request,
+                        _("Your place is confirmed. We have sent the details to %(email)s.")
+                        % {"email": registration.email},
+                    )
+                else:
+                    messages.info(
+                        request,
+                        _(
+                            "The event is full, so you are on the waitlist. We will email %(email)s "
+                            "as soon as a place frees up."
+                        )
+                        % {"email": registration.email},
+                    )
+                return redirect(self.get_url(request) + "#registration")
+        context = self.get_context(request, *args, form=form, **kwargs)
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=400)
 
 
 class EventSpeaker(Orderable):

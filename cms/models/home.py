@@ -11,7 +11,9 @@ from heritage.models import BasePage
 
 
 class HomePage(BasePage):
-    """The front door, one per language: a hero and an editor-built body."""
+    """The front door, one per language: a hero, featured works (chosen, or the newest
+    featured ones), current exhibitions, the latest stories, upcoming events and an
+    editor-built body."""
 
     hero_heading = models.CharField(_("hero heading"), max_length=160)
     hero_text = models.TextField(_("hero text"), blank=True, max_length=500)
@@ -58,6 +60,14 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        """The curated sections under the hero, each with its automatic fallback."""
+        from ..selectors_home import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(page=self, request=request))
+        return context
 
 
 class HomeFeaturedArtwork(Orderable):

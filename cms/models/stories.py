@@ -38,6 +38,14 @@ class StoryIndexPage(BasePage):
     class Meta:
         verbose_name = _("story index page")
 
+    def get_context(self, request, *args, **kwargs):
+        """One page of stories, newest first, filtered by campaign, cause or tag."""
+        from ..selectors_stories import story_index_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(story_index_listing(index=self, params=request.GET))
+        return context
+
 
 class CampaignPage(BasePage):
     """A cause the NGO speaks for, with its stories and the artworks that carry it."""
@@ -68,6 +76,14 @@ class CampaignPage(BasePage):
 
     class Meta:
         verbose_name = _("campaign page")
+
+    def get_context(self, request, *args, **kwargs):
+        """Its newest stories and the public works chosen for it."""
+        from ..selectors_stories import campaign_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_detail(page=self, request=request))
+        return context
 
 
 class CampaignArtwork(Orderable):
@@ -131,6 +147,15 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("story page")
 
+    def get_context(self, request, *args, **kwargs):
+        """Its content warnings (shown first), tags, campaign and the public cards of its
+        blocks."""
+        from ..selectors_stories import story_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(story_detail(page=self, request=request))
+        return context
+
     @property
     def reading_minutes(self) -> int:
         """Minutes to read the intro and the text blocks, at 200 words a minute (at least 1)."""
@@ -148,7 +173,8 @@ class StoryPage(BasePage):
 
 class StoryConsent(Orderable):
     """A person who appears in a story agreed to it: who, when, how, recorded by whom. A
-    revoked consent (`revoked_at`) takes the story offline at once (see cms.services)."""
+    revoked consent (`revoked_at`) takes the story offline at once, in every language, and
+    keeps it offline (see cms.services_stories)."""
 
     class Method(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
