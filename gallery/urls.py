@@ -17,6 +17,11 @@ urlpatterns = [
         name="artwork-image-primary",
     ),
     path(
+        "<int:pk>/images/<int:image_pk>/original/",
+        studio.artwork_image_original,
+        name="artwork-image-original",
+    ),
+    path(
         "<int:pk>/images/<int:image_pk>/remove/",
         studio.artwork_image_remove,
         name="artwork-image-remove",

@@ -6,23 +6,33 @@ so anyone else's work — or its photos — is a 404. The rules live in `gallery
 these views turn their refusals into messages in her language.
 """
 
+import posixpath
+
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from artists.permissions import artist_required
+from heritage.images.uploads import ImageStorageUnavailable, images_save
+from heritage.storage import original_download_url
 
 from .. import selectors, services
 from ..forms import ArtworkCreateForm, ArtworkForm, ArtworkImageUploadForm
-from ..models import Artwork
+from ..models import Artwork, ArtworkImage
 
 studio_view = artist_required(approved=True)
 
 NOT_EDITABLE = _("To change this work, first take it back from review or from the site.")
+STORAGE_DOWN = _(
+    "Your photo could not be stored just now because our file storage is not answering. "
+    "Your work and your description are kept: please try again in a few minutes."
+)
 
 
 def artwork_error_message(error: services.ArtworkError) -> str:
@@ -106,6 +116,7 @@ def artwork_create(request):
     if request.method == "POST":
         form = ArtworkCreateForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
+            photos_lost = False
             with transaction.atomic():
                 artwork = form.save(commit=False)
                 artwork.artist = request.artist
@@ -113,14 +124,28 @@ def artwork_create(request):
                 artwork.slug = services.artwork_slug_make(artist=request.artist, title=artwork.title)
                 form.save_m2m()  # tags wait in the cluster until the save below
                 artwork.save()
-                for image_form in form.image_forms:
-                    services.artwork_image_add(artwork=artwork, image=image_form.save())
-            messages.success(
-                request,
-                _("Your draft is saved. Add photos, then send it for review.")
-                if not form.image_forms
-                else _("Your draft is saved. When it is ready, send it for review."),
-            )
+                try:
+                    # The draft is kept even when the storage refuses her photos.
+                    with transaction.atomic():
+                        for image in images_save(form.image_forms):
+                            services.artwork_image_add(artwork=artwork, image=image)
+                except ImageStorageUnavailable:
+                    photos_lost = True
+            if photos_lost:
+                messages.error(
+                    request,
+                    _(
+                        "Your draft is saved, but its photos could not be stored just now because "
+                        "our file storage is not answering. Please add them again in a few minutes."
+                    ),
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Your draft is saved. Add photos, then send it for review.")
+                    if not form.image_forms
+                    else _("Your draft is saved. When it is ready, send it for review."),
+                )
             return redirect(_edit_url(artwork))
     else:
         form = ArtworkCreateForm(user=request.user)
@@ -170,13 +195,47 @@ def artwork_image_upload(request, pk: int):
             errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
             return JsonResponse({"errors": errors}, status=400)
         return _edit_page(request, artwork, upload_form=form)
-    with transaction.atomic():
-        services.artwork_image_add(artwork=artwork, image=form.image_form.save())
+    try:
+        with transaction.atomic():
+            (image,) = images_save([form.image_form])
+            services.artwork_image_add(artwork=artwork, image=image)
+    except ImageStorageUnavailable:
+        if fragment:
+            return JsonResponse({"errors": {"__all__": [str(STORAGE_DOWN)]}}, status=503)
+        form.add_error(None, STORAGE_DOWN)
+        return _edit_page(request, artwork, upload_form=form)
     artwork = _artwork_or_404(request, pk)
     if fragment:
         return render(request, "gallery/studio/_image_list.html", _images_context(artwork))
     messages.success(request, _("Photo added."))
     return redirect(_edit_url(artwork, "#photos"))
+
+
+@login_required
+@never_cache
+def artwork_image_original(request, pk: int, image_pk: int):
+    """A photo as stored, to download: a link valid for minutes, for the artist whose work
+    it is and for editors, and a 404 for anyone else.
+
+    Originals are private; public pages show only renditions.
+    """
+    artwork_image = (
+        ArtworkImage.objects.select_related("image", "artwork__artist")
+        .filter(pk=image_pk, artwork_id=pk)
+        .first()
+    )
+    if artwork_image is None:
+        raise Http404
+    owner = artwork_image.artwork.artist.user_id == request.user.pk
+    if not (owner or request.user.has_perm("wagtailadmin.access_admin")):
+        raise Http404
+    image = artwork_image.image
+    url = original_download_url(image)
+    if url is not None:
+        return redirect(url)
+    return FileResponse(
+        image.file.open("rb"), as_attachment=True, filename=posixpath.basename(image.file.name)
+    )
 
 
 def _image_action(view):

@@ -1,13 +1,27 @@
+import posixpath
+
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    WagtailImageField,
+    get_rendition_upload_to,
+    get_upload_to,
+)
 
+from heritage.images.placeholders import PlaceholderOnStorageError
 from heritage.images.sanitize import SanitizedFile, sanitize_image
+from heritage.storage import original_image_storage, rendition_storage
+
+NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
-class CustomImage(AbstractImage):
+class CustomImage(PlaceholderOnStorageError, AbstractImage):
     """Every image on the site: artworks, portraits and editorial pictures.
 
     Alt text is required because every artwork must be described for people who cannot
@@ -16,6 +30,14 @@ class CustomImage(AbstractImage):
     studio, demo content, scripts — passes through.
     """
 
+    # Originals are private (heritage.storage): signed links for staff and the artist only.
+    file = WagtailImageField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        storage=original_image_storage,
+        width_field="width",
+        height_field="height",
+    )
     alt_text = models.CharField(
         _("alt text"),
         max_length=255,
@@ -74,7 +96,21 @@ class CustomImage(AbstractImage):
 
 
 class CustomRendition(AbstractRendition):
+    """A resized copy that pages show: public, and cached by browsers and the CDN for a year."""
+
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+    file = WagtailImageField(
+        upload_to=get_rendition_upload_to,
+        storage=rendition_storage,
+        width_field="width",
+        height_field="height",
+    )
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    def get_upload_to(self, filename):
+        # A random part makes every rendition's name new, even when an original is replaced
+        # by one with the same name: cached copies are "immutable" and must never go stale.
+        stem, extension = posixpath.splitext(filename)
+        return super().get_upload_to(f"{stem}.{get_random_string(7, NAME_CHARACTERS)}{extension}")

@@ -150,6 +150,23 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media in an S3-compatible bucket (AWS S3, Spaces, R2, MinIO) when one is named; static files
+# stay with WhiteNoise. Originals private, renditions public: see heritage/storage.py and
+# docs/operations.md ("Media bucket").
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    from heritage.storage import s3_storages
+
+    STORAGES |= s3_storages(
+        bucket_name=AWS_STORAGE_BUCKET_NAME,
+        endpoint_url=env("AWS_S3_ENDPOINT_URL"),
+        region_name=env("AWS_S3_REGION_NAME"),
+        addressing_style=env("AWS_S3_ADDRESSING_STYLE"),
+        custom_domain=env("AWS_S3_CUSTOM_DOMAIN"),
+        access_key=env("AWS_ACCESS_KEY_ID"),
+        secret_key=env("AWS_SECRET_ACCESS_KEY"),
+        original_url_expire=int(env("AWS_ORIGINAL_URL_EXPIRE", "300")),
+    )
 
 # Uploads of phone photos can be large: stream anything over 5 MB to a temporary file.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

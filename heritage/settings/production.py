@@ -6,7 +6,7 @@ Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. See docs/operations.md for th
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool
+from .base import STORAGES, env, env_bool
 
 DEBUG = False
 
@@ -40,7 +40,6 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Media as base.py chose them (the filesystem, or the bucket when AWS_STORAGE_BUCKET_NAME is
+# set); static files compressed with hashed names by WhiteNoise.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
