@@ -59,3 +59,9 @@ format: install
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Performance: a large catalogue served by gunicorn, measured with wrk and Chromium
+# (bench/README.md). Not part of `make test`; takes up to ~15 minutes.
+.PHONY: bench
+bench: compilemessages
+	$(PY) -m bench $(BENCH_ARGS)

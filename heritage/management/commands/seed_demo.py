@@ -15,7 +15,8 @@ from django.urls import reverse
 from tqdm import tqdm
 
 from heritage.demo.context import SeedContext
-from heritage.demo.steps import STEPS
+from heritage.demo.scale import LargeCatalogue
+from heritage.demo.steps import STEPS, Step
 
 EDITOR_EMAIL = "editor@tajikheritage.local"
 # Printed at the end of every run: it only ever guards a demo on someone's own machine.
@@ -46,6 +47,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Do not show the progress bar.")
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "large"],
+            default="demo",
+            help="'large' adds, after the demo, ~200 artists, 5,000 works with offers, and exhibitions, "
+            "stories and events where their index pages exist (for bench/).",
+        )
 
     def handle(self, *args, **options):
         verbosity = options["verbosity"]
@@ -55,11 +63,13 @@ class Command(BaseCommand):
             editor_email=EDITOR_EMAIL,
             editor_password=os.environ.get("DEMO_EDITOR_PASSWORD") or DEFAULT_EDITOR_PASSWORD,
         )
+        large = LargeCatalogue() if options.get("scale") == "large" else None
+        steps_to_run = [*STEPS, *(Step(label, run) for label, run in (large.steps() if large else []))]
         started = time.monotonic()
         with (
             _wagtail_log_quiet(verbosity < 2),
             tqdm(
-                STEPS,
+                steps_to_run,
                 desc="Seeding demo",
                 unit="step",
                 file=options.get("stderr") or sys.stderr,
@@ -74,6 +84,8 @@ class Command(BaseCommand):
                 self._run(step, ctx)
         if verbosity >= 1:
             self._summarise(ctx, time.monotonic() - started)
+            for note in large.notes if large else []:
+                self.stdout.write(self.style.WARNING(note))
 
     def _check_migrated(self) -> None:
         try:

@@ -1,0 +1,42 @@
+"""Production-like settings for the bench: `DEBUG=False`, WhiteNoise with compressed,
+hashed static files, gunicorn on 127.0.0.1 over plain HTTP.
+
+The bench never touches the development or production database: it uses its own SQLite
+file (bench/bench.sqlite3) unless BENCH_DATABASE_URL names another (e.g. PostgreSQL), and
+its own media folder. The production settings read these from the environment when they
+are imported, so they are put there first.
+"""
+
+import os
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+
+SQLITE_FILE = BENCH_DIR / "bench.sqlite3"
+
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{SQLITE_FILE}"
+os.environ["MEDIA_ROOT"] = os.environ.get("BENCH_MEDIA_ROOT") or str(BENCH_DIR / "media")
+# Signs nothing that outlives a bench run.
+os.environ["SECRET_KEY"] = os.environ.get("BENCH_SECRET_KEY") or "bench-only-not-a-secret-" + "k" * 40
+os.environ["ALLOWED_HOSTS"] = "127.0.0.1,localhost"
+# Plain HTTP on the loopback: no redirect to HTTPS, no HSTS.
+os.environ["SECURE_SSL_REDIRECT"] = "0"
+os.environ["SECURE_HSTS_SECONDS"] = "0"
+# Renditions are made by the bench before timing, not queued for a worker that never runs.
+os.environ["RENDITIONS_AFTER_UPLOAD"] = "0"
+
+from heritage.settings.production import *  # noqa: E402, F403
+from heritage.settings.production import LOGGING  # noqa: E402
+
+ROOT_URLCONF = "bench.urls"
+STATIC_ROOT = BENCH_DIR / "static-root"
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+
+# The floor view answers with this many bytes of fixed HTML: the bench sets it to the size
+# of the gallery page it has just measured.
+BENCH_FLOOR_BYTES = int(os.environ.get("BENCH_FLOOR_BYTES", "40000"))
+
+LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")}}
