@@ -34,7 +34,7 @@ from .admin_forms import (
     PayoutExportForm,
     PayoutRecordForm,
 )
-from .models import LedgerEntry, Order, Payout
+from .models import Order, Payout
 from .money import money_format, to_major
 from .payments import PaymentError
 from .services import (
@@ -42,7 +42,7 @@ from .services import (
     PayoutError,
     ShopError,
     SoldOut,
-    artist_balance,
+    balances_to_pay,
     order_cancel,
     order_mark_paid,
     order_refund,
@@ -50,7 +50,6 @@ from .services import (
     order_transition,
     payout_record,
 )
-from .services.ledger import Balance
 
 S = Order.Status
 
@@ -233,24 +232,6 @@ def order_action(request, pk: int, action: str):
 
 
 # Balances and payouts ----------------------------------------------------------------------
-
-
-def balances_to_pay() -> list[tuple[ArtistProfile, Balance]]:
-    """Each artist (and currency) with money available for a payout, by name."""
-    keys = set(
-        LedgerEntry.objects.filter(state=LedgerEntry.State.AVAILABLE)
-        .order_by()
-        .values_list("artist_id", "currency")
-        .distinct()
-    )
-    artists = ArtistProfile.objects.in_bulk({artist_id for artist_id, _currency in keys})
-    rows = []
-    for artist_id, currency in keys:
-        balance = artist_balance(artists[artist_id], currency)
-        if balance.available > 0:
-            rows.append((artists[artist_id], balance))
-    rows.sort(key=lambda row: (row[0].display_name.lower(), row[1].currency))
-    return rows
 
 
 def _record_prefix(artist: ArtistProfile, currency: str) -> str:

@@ -12,7 +12,7 @@ from .errors import (
     SoldOut,
     TransitionNotAllowed,
 )
-from .ledger import artist_balance, ledger_release, payout_fail, payout_record
+from .ledger import artist_balance, balances_to_pay, ledger_release, payout_fail, payout_record
 from .orders import (
     ALLOWED_MOVES,
     BuyerDetails,
@@ -42,6 +42,7 @@ __all__ = [
     "SoldOut",
     "TransitionNotAllowed",
     "artist_balance",
+    "balances_to_pay",
     "cart_add",
     "cart_clear",
     "cart_get",

@@ -116,6 +116,24 @@ def artist_balance(artist: ArtistProfile, currency: str = "TJS") -> Balance:
     )
 
 
+def balances_to_pay() -> list[tuple[ArtistProfile, Balance]]:
+    """Each artist (and currency) with money available for a payout, by name."""
+    keys = set(
+        LedgerEntry.objects.filter(state=LedgerEntry.State.AVAILABLE)
+        .order_by()
+        .values_list("artist_id", "currency")
+        .distinct()
+    )
+    artists = ArtistProfile.objects.in_bulk({artist_id for artist_id, _currency in keys})
+    rows = []
+    for artist_id, currency in keys:
+        balance = artist_balance(artists[artist_id], currency)
+        if balance.available > 0:
+            rows.append((artists[artist_id], balance))
+    rows.sort(key=lambda row: (row[0].display_name.lower(), row[1].currency))
+    return rows
+
+
 def payout_record(
     artist: ArtistProfile,
     *,
