@@ -5,21 +5,18 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
+
+from heritage.templatetags.heritage_tags import home_for_request
 
 register = template.Library()
 
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"}
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
-
-
-def _home(request):
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.localized if site else None
 
 
 def _navigation_settings(request):
@@ -53,20 +50,13 @@ def _links(stream, request, current) -> list[dict]:
     return links
 
 
-def _search_url() -> str:
-    try:
-        return reverse("cms:search")
-    except NoReverseMatch:
-        return ""
-
-
 @register.inclusion_tag("components/navigation_menu.html", takes_context=True)
 def navigation_menu(context):
     """The main menu: the links editors set in "Navigation and footer", else the pages
     marked "show in menus" under this language's home page; then search and the account."""
     request = context.get("request")
     current = context.get("page")
-    home = _home(request)
+    home = home_for_request(request)
     items = _links(_navigation_settings(request).main_menu, request, current) if request else []
     if not items and home is not None:
         pages = home.get_children().live().in_menu().filter(locale=Locale.get_active())
@@ -84,7 +74,7 @@ def navigation_menu(context):
         "home_url": home.get_url(request) if home else f"/{translation.get_language()}/",
         "home_active": home is not None and getattr(current, "pk", None) == home.pk,
         "items": items,
-        "search_url": _search_url(),
+        "search_url": reverse("cms:search"),
         "request": request,
         "has_artist_profile": bool(
             user is not None and user.is_authenticated and hasattr(user, "artist_profile")
@@ -100,7 +90,7 @@ def site_footer(context):
     return {
         "footer_text": settings.footer_text() if settings else "",
         "links": _links(settings.footer_links, request, context.get("page")) if settings else [],
-        "search_url": _search_url(),
+        "search_url": reverse("cms:search"),
         "settings": context.get("settings"),
         "request": request,
     }

@@ -3,12 +3,13 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
 
-def _home_for_request(request):
+def home_for_request(request):
+    """The home page of the active language for this request's site."""
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
@@ -47,28 +48,8 @@ def language_switcher(context):
     return {"links": links, "request": request}
 
 
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
-def main_menu(context):
-    """The pages editors mark 'show in menus' directly under this language's home page."""
-    request = context.get("request")
-    home = _home_for_request(request)
-    items = []
-    if home is not None:
-        items = list(home.get_children().live().in_menu().filter(locale=Locale.get_active()))
-    current = context.get("page")
-    user = getattr(request, "user", None)
-    has_artist_profile = bool(user is not None and user.is_authenticated and hasattr(user, "artist_profile"))
-    return {
-        "home": home,
-        "items": items,
-        "current": current,
-        "request": request,
-        "has_artist_profile": has_artist_profile,
-    }
-
-
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
     request = context.get("request")
-    home = _home_for_request(request)
+    home = home_for_request(request)
     return home.get_url(request) if home else f"/{translation.get_language()}/"
