@@ -14,7 +14,7 @@ PYTHON_CANDIDATES := python3.14 python3.13 python3.12 python3 $(wildcard $(HOME)
 BOOTSTRAP_PYTHON ?= $(shell for p in $(PYTHON_CANDIDATES); do \
 	if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; break; fi; done)
 
-.PHONY: run test lint format messages compilemessages migrate seed install clean-venv
+.PHONY: run test lint format messages compilemessages migrate seed install node clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BOOTSTRAP_PYTHON)" ]; then \
@@ -25,6 +25,14 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 install: $(VENV)/.installed
+
+# axe-core, which the accessibility journeys inject into each page (package.json).
+node_modules/.package-lock.json: package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install it (apt-get install -y npm)."; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+node: node_modules/.package-lock.json
 
 compilemessages: install
 	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (apt-get install -y gettext)."; exit 1; }
@@ -45,7 +53,7 @@ run: compilemessages seed
 	@echo "Serving TajikHeritage on http://$(HOST):$(PORT)/en/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: compilemessages
+test: compilemessages node
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: install
