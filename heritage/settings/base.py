@@ -212,6 +212,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Rate limits on sign-in, sign-up and the public forms (heritage/ratelimit.py) count per client
+# address: behind a reverse proxy, say how many proxies append to X-Forwarded-For.
+RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", True)
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 
 def parse_email_url(url: str) -> dict:
