@@ -7,6 +7,8 @@ from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 
+from heritage.security import media_origins
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "django_countries",
     "rest_framework",
     "django_tasks_db",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "heritage.security.PermissionsPolicyMiddleware",
     "heritage.outage.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -168,6 +173,71 @@ if AWS_STORAGE_BUCKET_NAME:
         secret_key=env("AWS_SECRET_ACCESS_KEY"),
         original_url_expire=int(env("AWS_ORIGINAL_URL_EXPIRE", "300")),
     )
+
+# Security headers (docs/operations.md, "Security headers"). The Content-Security-Policy
+# (django-csp) lets pages run only our own static scripts and styles: no inline code, and no
+# nonces, because public pages come from a shared page cache where a per-response nonce
+# would be wrong. JSON-LD <script type="application/ld+json"> is data, not script, to the
+# browser. Images also come from the media bucket or CDN; frames only from the
+# privacy-enhanced players the story video block starts (cms_tags.video_player_src). Forms
+# post to us, and the checkout's redirect leads to Stripe Checkout, which browsers check
+# against form-action too. The Wagtail admin runs inline scripts and styles of its own: it
+# is left out of the policy and keeps every other header.
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for the empty placeholder of the lightbox, blob: for upload previews.
+        "img-src": [
+            "'self'",
+            "data:",
+            "blob:",
+            *media_origins(
+                bucket_name=AWS_STORAGE_BUCKET_NAME,
+                endpoint_url=env("AWS_S3_ENDPOINT_URL"),
+                region_name=env("AWS_S3_REGION_NAME"),
+                addressing_style=env("AWS_S3_ADDRESSING_STYLE"),
+                custom_domain=env("AWS_S3_CUSTOM_DOMAIN"),
+            ),
+        ],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "form-action": ["'self'", STRIPE_CHECKOUT_ORIGIN],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# Powerful browser features no page of ours uses are switched off for every page and frame;
+# the video players keep what playing a video needs.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": ["self", *VIDEO_PLAYER_ORIGINS],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": VIDEO_PLAYER_ORIGINS,
+    "fullscreen": ["self", *VIDEO_PLAYER_ORIGINS],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": VIDEO_PLAYER_ORIGINS,
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # Uploads of phone photos can be large: stream anything over 5 MB to a temporary file.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
