@@ -565,6 +565,13 @@ def fake_stripe(settings):
     """A running fake Stripe; `settings.STRIPE_API_BASE` points at it for the test."""
     server = FakeStripe(api_key=settings.STRIPE_SECRET_KEY).start()
     settings.STRIPE_API_BASE = server.base_url
+    # Its payment page stands in for Stripe Checkout, where the checkout form's redirect leads.
+    policy = settings.CONTENT_SECURITY_POLICY
+    directives = policy["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {
+        **policy,
+        "DIRECTIVES": {**directives, "form-action": [*directives["form-action"], server.base_url]},
+    }
     settings.STRIPE_ENABLED = True
     try:
         yield server
