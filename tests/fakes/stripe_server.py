@@ -17,7 +17,9 @@ pressing "Pay" on the hosted page then completes the session, posts the signed
 `checkout.session.completed` event to the site over HTTP and redirects to the success URL.
 
 `fake_stripe.fail("transfers", "Your destination account is restricted.")` makes every
-later call to that endpoint answer with Stripe's error JSON (until `failures.clear()`).
+later call to that endpoint answer with Stripe's error JSON (until `failures.clear()`);
+`fake_stripe.slow("checkout/sessions", 2.0)` makes each call wait that long before it is
+handled (until `delays.clear()`), as Stripe does on a bad day.
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ class FakeStripe:
         self.requests: list[dict] = []
         self.events: list[SignedEvent] = []
         self.failures: dict[str, StripeError] = {}
+        self.delays: dict[str, float] = {}
         self.webhook_url: str | None = None
         self.deliveries: list[Delivery] = []
         self._idempotent: dict[tuple[str, str], tuple[str, int, dict]] = {}
@@ -165,6 +168,11 @@ class FakeStripe:
         """Answer every later call to `endpoint` ("transfers", "refunds", "checkout/sessions",
         "checkout/sessions/expire") with a Stripe error."""
         self.failures[endpoint] = StripeError(status, message, code=code)
+
+    def slow(self, endpoint: str, seconds: float) -> None:
+        """Wait `seconds` before handling each later call to `endpoint` (names as for `fail`).
+        The call still takes effect afterwards, as a slow Stripe's would."""
+        self.delays[endpoint] = seconds
 
     def requests_to(self, method: str, path_prefix: str) -> list[dict]:
         return [r for r in self.requests if r["method"] == method and r["path"].startswith(path_prefix)]
@@ -310,6 +318,9 @@ class FakeStripe:
         return status, body
 
     def _check_failure(self, endpoint: str) -> None:
+        delay = self.delays.get(endpoint)
+        if delay:
+            time.sleep(delay)
         failure = self.failures.get(endpoint)
         if failure is not None:
             raise failure
@@ -511,13 +522,16 @@ class _Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length).decode() if length else ""
 
     def _send(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (extra or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in (extra or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up waiting (a timeout test)
 
     def _handle(self, method: str) -> None:
         url = urlsplit(self.path)

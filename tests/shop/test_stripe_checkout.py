@@ -49,7 +49,7 @@ def test_session_has_server_prices_shipping_and_the_order_reference(fake_stripe)
     assert params["client_reference_id"] == order.number
     assert params["metadata"] == {"order_id": str(order.pk), "order_number": order.number}
     assert params["success_url"] == SUCCESS
-    assert session["idempotency_key"] == f"order-{order.pk}-checkout"
+    assert session["idempotency_key"] == f"order-{order.pk}-checkout-{params['expires_at']}"
 
 
 def test_session_expires_with_the_reservation_but_not_sooner_than_stripe_allows(fake_stripe):
@@ -71,7 +71,8 @@ def test_retry_with_the_same_key_gives_the_same_session(fake_stripe):
     assert len(fake_stripe.sessions) == 1
     posts = fake_stripe.requests_to("POST", "/v1/checkout/sessions")
     assert len(posts) == 2
-    assert {r["headers"]["idempotency-key"] for r in posts} == {f"order-{order.pk}-checkout"}
+    keys = {r["headers"]["idempotency-key"] for r in posts}
+    assert keys == {f"order-{order.pk}-checkout-{first.expires_at}"}
 
 
 def test_starting_again_reuses_the_open_session(fake_stripe):

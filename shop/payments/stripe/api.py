@@ -14,8 +14,11 @@ from ..base import PaymentError
 
 logger = logging.getLogger(__name__)
 
-# Seconds to connect and to wait for an answer; a checkout must not hang on Stripe.
-TIMEOUT = (5, 20)
+# Seconds to connect and to wait for an answer; a checkout must not hang on Stripe. With the
+# one automatic retry a buyer waits at most about 2 x (3 + 10) s: less than gunicorn's 30 s
+# worker timeout, so she gets our "try again" message rather than a dropped connection.
+# settings.STRIPE_TIMEOUT may override it.
+TIMEOUT = (3, 10)
 # Stripe refuses a Checkout session that expires sooner than 30 minutes after creation.
 SESSION_MIN_LIFETIME = 31 * 60
 SESSION_MAX_LIFETIME = 24 * 60 * 60
@@ -29,7 +32,7 @@ def client() -> stripe.StripeClient:
     return stripe.StripeClient(
         settings.STRIPE_SECRET_KEY,
         base_addresses={"api": base} if base else None,
-        http_client=stripe.RequestsClient(timeout=TIMEOUT),
+        http_client=stripe.RequestsClient(timeout=getattr(settings, "STRIPE_TIMEOUT", TIMEOUT)),
         max_network_retries=1,
     )
 
@@ -45,7 +48,10 @@ def _failed(error: stripe.StripeError, action: str) -> PaymentError:
 def checkout_session_create(order, *, success_url: str, cancel_url: str):
     """A Checkout session for a pending order: one item per line at the price copied into the
     order, one shipping item, the order's currency; it ends with the order's reservation
-    (but not sooner than Stripe allows). Creating it twice for one order gives one session."""
+    (but not sooner than Stripe allows). Creating it twice for one order within a minute gives
+    one session: the expiry is rounded up to the minute and is part of the idempotency key, so
+    a retry after a timeout finds the session Stripe made meanwhile, and a retry later (when
+    the parameters differ) is a new request instead of an idempotency error."""
     currency = order.currency.lower()
     line_items = [
         {
@@ -72,6 +78,7 @@ def checkout_session_create(order, *, success_url: str, cancel_url: str):
     now = int(time.time())
     expires_at = int(order.expires_at.timestamp()) if order.expires_at else now + SESSION_MIN_LIFETIME
     expires_at = min(max(expires_at, now + SESSION_MIN_LIFETIME), now + SESSION_MAX_LIFETIME)
+    expires_at = min(-(-expires_at // 60) * 60, now + SESSION_MAX_LIFETIME)
     params = {
         "mode": "payment",
         "line_items": line_items,
@@ -86,7 +93,7 @@ def checkout_session_create(order, *, success_url: str, cancel_url: str):
     }
     try:
         return client().v1.checkout.sessions.create(
-            params, options={"idempotency_key": f"order-{order.pk}-checkout"}
+            params, options={"idempotency_key": f"order-{order.pk}-checkout-{expires_at}"}
         )
     except stripe.StripeError as error:
         raise _failed(error, "checkout session") from error
