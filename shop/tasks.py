@@ -82,6 +82,18 @@ def orders_expire_sweep() -> int:
 
 
 @task
+def orders_reconcile_sweep(*, minutes: int = 15) -> dict:
+    """Ask the payment provider about card orders pending longer than `minutes` and apply what
+    it says, for webhooks that never came (run it every few minutes: `manage.py
+    orders_reconcile`, or a scheduler enqueuing this task). Returns the count of each outcome."""
+    from datetime import timedelta
+
+    from .services.reconcile import orders_reconcile
+
+    return dict(orders_reconcile(older_than=timedelta(minutes=minutes)))
+
+
+@task
 def connect_transfers_send(*, order_id: int) -> int:
     """After delivery, pay each artist of the order who has a Stripe Connect account
     everything available to her, by a Stripe transfer. Returns how many transfers were made."""

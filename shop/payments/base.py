@@ -38,3 +38,9 @@ class Gateway:
     def cancel(self, order) -> bool:
         """Stop a pending payment before the order is cancelled; False if it was paid after all."""
         return True
+
+    def reconcile(self, order) -> str:
+        """Ask the provider what became of a pending order's payment and apply it exactly as
+        its notification would have (for notifications that never came); returns what
+        happened. Providers that send none have nothing to ask."""
+        return "nothing to ask"

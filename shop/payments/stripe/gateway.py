@@ -44,6 +44,13 @@ class StripeGateway(Gateway):
         key = f"order-{order.pk}-refund-{order.refunded_amount}-{amount}"
         return api.refund_create(order.stripe_payment_intent, amount, key)
 
+    def reconcile(self, order) -> str:
+        """Apply the order's Checkout session as Stripe's webhook would have: paid if the buyer
+        paid, cancelled if the session expired, nothing while it is open."""
+        from .reconcile import session_reconcile
+
+        return session_reconcile(order)
+
     def cancel(self, order) -> bool:
         """Close the order's Checkout session before the order is cancelled. False when the
         buyer paid after all (the webhook will mark it paid) or Stripe cannot be asked now."""
