@@ -11,6 +11,8 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
+from heritage.ratelimit import rate_limited
+
 from . import services
 from .forms import ArtistApplicationForm, ArtistProfileForm, ClaimForm
 from .models import ArtistProfile
@@ -123,6 +125,7 @@ def profile_edit(request):
 
 
 @login_required
+@rate_limited("claim", account=lambda request: f"user:{request.user.pk}")
 def claim(request):
     """Take over the profile an editor listed for her, with the one-time code she was given."""
     if artist_get_for_user(request.user) is not None:

@@ -85,15 +85,17 @@ def client_ip(request) -> str:
         address = ipaddress.ip_address(remote)
     except ValueError:
         return remote or "unknown"
-    if address.version == 6 and address.ipv4_mapped is None:
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address.ipv4_mapped or address)
+    return str(address)
 
 
 def _key(name: str, identity: str, period: int, now: float) -> tuple[str, int]:
     """The cache key of the current window and the seconds left in it. Identities are keyed
     digests, so no address or email sits in the cache in the clear."""
-    digest = salted_hmac("heritage.ratelimit", identity).hexdigest()[:24]
+    digest = salted_hmac("heritage.ratelimit", identity, algorithm="sha256").hexdigest()[:24]
     window = int(now // period)
     return f"ratelimit:{name}:{digest}:{window}", math.ceil((window + 1) * period - now)
 
@@ -215,3 +217,25 @@ def rate_limited(name: str, *, account=None, keep=()):
         return wrapped
 
     return decorator
+
+
+class RateLimitedFormMixin:
+    """For class-based form views: POSTs count against form `rate_limit`, the account being
+    the address typed in `rate_limit_account_field`. On a failures-only form (signing in),
+    each invalid form counts one failure against that address."""
+
+    rate_limit: str
+    rate_limit_account_field = "email"
+
+    def rate_limit_account(self) -> str:
+        return self.request.POST.get(self.rate_limit_account_field, "")
+
+    def post(self, request, *args, **kwargs):
+        refusal = rate_limit_refusal(request, self.rate_limit, account=self.rate_limit_account() or None)
+        return refusal or super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        account = self.rate_limit_account()
+        if account and LIMITS[self.rate_limit].account_counts == "failures":
+            rate_limit_failure(self.request, self.rate_limit, account=account)
+        return super().form_invalid(form)

@@ -9,9 +9,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from heritage import views
+from heritage.admin.login import AdminLoginView
 from heritage.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
+    # Before Wagtail's own, so the admin's sign-in counts wrong passwords (heritage.ratelimit).
+    path("admin/login/", AdminLoginView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),

@@ -2,6 +2,7 @@ from importlib import import_module
 
 from django.apps import apps as django_apps
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -13,6 +14,12 @@ import pytest
 def _media_root(settings, tmp_path):
     """Each test writes uploads to its own folder, so parallel workers never collide."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache; each test starts with none left by the last."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -169,7 +169,13 @@ class EventPage(BasePage):
             return super().serve(request, *args, **kwargs)
         from cms.forms_events import EventRegistrationForm
         from cms.services_events import RegistrationError, registration_create
+        from heritage.ratelimit import rate_limit_refusal
 
+        refusal = rate_limit_refusal(
+            request, "event-registration", account=request.POST.get("registration-email")
+        )
+        if refusal:
+            return refusal
         form = EventRegistrationForm(request.POST)
         if form.is_valid():
             try:

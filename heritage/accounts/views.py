@@ -19,6 +19,7 @@ from django.views.generic import FormView, TemplateView
 from heritage.accounts import services
 from heritage.accounts.forms import EmailAuthenticationForm, EmailPasswordResetForm, LanguageForm, SignupForm
 from heritage.accounts.tokens import VerificationStatus, email_verification_token_check
+from heritage.ratelimit import RateLimitedFormMixin, rate_limit_clear
 
 
 def safe_next(request) -> str:
@@ -30,7 +31,8 @@ def safe_next(request) -> str:
     return url if allowed else ""
 
 
-class SignupView(FormView):
+class SignupView(RateLimitedFormMixin, FormView):
+    rate_limit = "signup"
     form_class = SignupForm
     template_name = "accounts/signup.html"
 
@@ -103,7 +105,12 @@ def verify_resend(request):
     return redirect("accounts:check-email")
 
 
-class LoginView(auth_views.LoginView):
+class LoginView(RateLimitedFormMixin, auth_views.LoginView):
+    """Sign in. Wrong passwords count against the address for a while (see heritage.ratelimit);
+    Django gives the session a new key on success, so a planted session id is worthless."""
+
+    rate_limit = "login"
+    rate_limit_account_field = "username"
     authentication_form = EmailAuthenticationForm
     template_name = "accounts/login.html"
 
@@ -143,7 +150,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(RateLimitedFormMixin, auth_views.PasswordResetView):
+    rate_limit = "password-reset"
     form_class = EmailPasswordResetForm
     template_name = "accounts/password_reset.html"
     success_url = reverse_lazy("accounts:password-reset-done")
@@ -161,6 +169,9 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         # The link reached her through her inbox, which is what confirming the address proves.
         services.user_email_mark_verified(user=form.user)
+        # She has shown she owns the address: wrong passwords typed by anyone else no longer
+        # keep her from signing in.
+        rate_limit_clear("login", account=form.user.email)
         return response
 
 

@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from heritage.ratelimit import rate_limited
+
 from ..forms import CartAddForm, CartRemoveForm, CartUpdateForm, CheckoutForm, DestinationForm, InquiryForm
 from ..models import Offer, Order
 from ..payments import PaymentError, gateway_for
@@ -155,6 +157,11 @@ def _checkout_initial(request) -> dict:
     return initial
 
 
+def _checkout_account(request) -> str:
+    return f"user:{request.user.pk}" if request.user.is_authenticated else request.POST.get("email", "")
+
+
+@rate_limited("checkout", account=_checkout_account)
 def checkout(request):
     """Her details, the order summary priced by the server, and placing the order."""
     current = cart_get(request)

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gallery.models import Artwork, GalleryPage
+from heritage.ratelimit import rate_limited
 
 from ..forms import InquiryForm, InquiryReplyForm
 from ..models import Inquiry, InquiryMessage
@@ -20,6 +21,7 @@ def _artwork_url(request, artwork) -> str:
     return gallery.artwork_url(artwork, request) if gallery else ""
 
 
+@rate_limited("inquiry", account="email", keep=("body",))
 def inquiry_create_view(request, pk):
     """Ask the artist about a published work (a question or a commission request)."""
     artwork = Artwork.objects.published().select_related("artist").filter(pk=pk).first()
