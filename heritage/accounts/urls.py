@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heritage.accounts import views
+from heritage.accounts import views, views_two_factor
 
 app_name = "accounts"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("verify/<str:token>/", views.verify_email, name="verify-email"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", views_two_factor.two_factor_view, name="two-factor"),
     path("password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password-reset"),
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password-reset-done"),

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "rest_framework",
     "django_tasks_db",
     "csp",
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "heritage.accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -282,6 +286,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Staff who can reach orders and payouts confirm a code from an authenticator app
+# (heritage/accounts/two_factor.py); this names the site in their app.
+OTP_TOTP_ISSUER = "TajikHeritage"
 # Rate limits on sign-in, sign-up and the public forms (heritage/ratelimit.py) count per client
 # address: behind a reverse proxy, say how many proxies append to X-Forwarded-For.
 RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", True)
