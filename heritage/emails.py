@@ -26,6 +26,25 @@ def email_build(*, to: list[str], language: str, template: str, context: dict) -
     )
 
 
+def email_send_later(message: EmailMessage) -> None:
+    """Send a plain email from the task worker, which tries again later if the mail server is
+    down (heritage.tasks.email_deliver): the caller's work never fails for want of email."""
+    from .tasks import email_deliver
+
+    if getattr(message, "attachments", None) or getattr(message, "alternatives", None):
+        raise ValueError("Only plain emails without attachments can be sent later.")
+    email_deliver.enqueue(
+        subject=message.subject,
+        body=message.body,
+        from_email=message.from_email,
+        to=list(message.to),
+        cc=list(message.cc),
+        bcc=list(message.bcc),
+        reply_to=list(message.reply_to),
+        headers=dict(message.extra_headers),
+    )
+
+
 def editor_recipients(permission: str) -> dict[str, list[str]]:
     """Active people who hold `permission` ("app_label.codename"), directly, through a group
     (how Wagtail's user screens grant it) or as superusers, grouped by the language each

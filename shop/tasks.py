@@ -5,7 +5,7 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import translation
 
-from heritage.emails import email_build, site_url
+from heritage.emails import email_build, email_send_later, site_url
 
 from .models import Order, OrderLine
 
@@ -26,7 +26,9 @@ def order_url(order: Order, language: str) -> str:
 def order_status_notify(*, order_id: int, status: str) -> int:
     """Email the buyer (in the language she checked out in) about her order's new status, and
     each artist in the order (in her own language) when there is something for her to do.
-    Returns how many emails were sent. A status the order has since left sends nothing."""
+    Returns how many were queued; each is sent by its own task, retried if the mail server is
+    down, so one failure neither blocks nor repeats the others. A status the order has since
+    left sends nothing."""
     order = (
         Order.objects.prefetch_related(
             Prefetch("lines", queryset=OrderLine.objects.select_related("artist__user"))
@@ -44,12 +46,14 @@ def order_status_notify(*, order_id: int, status: str) -> int:
         else None
     )
     sent = 0
-    email_build(
-        to=[order.email],
-        language=order.language,
-        template=BUYER_TEMPLATES[status],
-        context={"order": order, "order_url": order_url(order, order.language), "payment": start},
-    ).send()
+    email_send_later(
+        email_build(
+            to=[order.email],
+            language=order.language,
+            template=BUYER_TEMPLATES[status],
+            context={"order": order, "order_url": order_url(order, order.language), "payment": start},
+        )
+    )
     sent += 1
     template = ARTIST_TEMPLATES.get(status)
     if template:
@@ -62,12 +66,14 @@ def order_status_notify(*, order_id: int, status: str) -> int:
             language = artist.user.language
             with translation.override(language):
                 studio = site_url(reverse("shop_studio:orders"))
-            email_build(
-                to=[artist.user.email],
-                language=language,
-                template=template,
-                context={"order": order, "lines": lines, "artist": artist, "studio_url": studio},
-            ).send()
+            email_send_later(
+                email_build(
+                    to=[artist.user.email],
+                    language=language,
+                    template=template,
+                    context={"order": order, "lines": lines, "artist": artist, "studio_url": studio},
+                )
+            )
             sent += 1
     return sent
 
