@@ -6,15 +6,17 @@ like every public surface, so drafts, works under review and works of artists wh
 approved do not exist here, in listings or by id.
 """
 
+from types import SimpleNamespace
+
 from django.db.models import Prefetch, Q
 from django.urls import path
 
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.search.backends import get_search_backend
 
 from rest_framework.fields import Field
 
@@ -23,8 +25,38 @@ from heritage.images.renditions import API_RENDITION
 
 from .api_serializers import ArtworkSerializer
 from .models import Artwork, ArtworkImage
+from .selectors_gallery import NOT_WORD, QUERY_MAX_LENGTH, artwork_search_ids
 
-SEARCH_RESULTS_MAX = 500
+
+def search_words(query: str) -> str:
+    """The words of a query: quotes, `*`, `&`, `|`, `!`, brackets and NUL are syntax (or
+    errors) to SQLite's FTS5 and PostgreSQL's tsquery, and a visitor's stray symbol must
+    not become a server error."""
+    return " ".join(NOT_WORD.sub(" ", query[:QUERY_MAX_LENGTH]).split())
+
+
+class WordsSearchFilter(SearchFilter):
+    """Wagtail's `?search=` for pages and images, given only the words of the query; a
+    query without any word finds nothing."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        params = request.GET.copy()
+        params["search"] = search_words(params["search"])
+        if not params["search"]:
+            return queryset.none()
+        return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
+
+
+def _with_words_search(filter_backends: list) -> list:
+    return [WordsSearchFilter if backend is SearchFilter else backend for backend in filter_backends]
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's live public pages, searched by words only."""
+
+    filter_backends = _with_words_search(PagesAPIViewSet.filter_backends)
 
 
 class ImageRenditionUrlField(Field):
@@ -53,6 +85,7 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
     """Only images already public elsewhere on the site, with a rendition in place of the
     original's download URL."""
 
+    filter_backends = _with_words_search(ImagesAPIViewSet.filter_backends)
     meta_fields = [*BaseAPIViewSet.meta_fields, "tags", "rendition"]
     listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "title", "alt_text", "rendition"]
     nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "title", "rendition"]
@@ -116,10 +149,7 @@ class ArtworksAPIViewSet(BaseAPIViewSet):
             # Never reveal where an artist lives who keeps her region private.
             queryset = queryset.filter(artist__region=region, artist__show_location=True)
         if query := params.get("search", "").strip():
-            matches = get_search_backend().search(
-                query, Artwork.objects.filter(status=Artwork.Status.PUBLISHED), order_by_relevance=False
-            )
-            queryset = queryset.filter(pk__in=[work.pk for work in matches[:SEARCH_RESULTS_MAX]])
+            queryset = queryset.filter(pk__in=artwork_search_ids(query[:QUERY_MAX_LENGTH]))
         return queryset
 
     def get_serializer_class(self):
@@ -127,7 +157,7 @@ class ArtworksAPIViewSet(BaseAPIViewSet):
 
 
 router = WagtailAPIRouter("wagtailapi")
-router.register_endpoint("pages", PagesAPIViewSet)
+router.register_endpoint("pages", PublicPagesAPIViewSet)
 router.register_endpoint("images", PublicImagesAPIViewSet)
 router.register_endpoint("artworks", ArtworksAPIViewSet)
 
