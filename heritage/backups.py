@@ -81,7 +81,12 @@ class Database:
 
     def connect(self, *, dbname: str | None = None, **kwargs) -> psycopg.Connection:
         params = {"host": self.host, "port": self.port, "user": self.user, "password": self.password}
-        return psycopg.connect(dbname=dbname or self.name, **{k: v for k, v in params.items() if v}, **kwargs)
+        try:
+            return psycopg.connect(
+                dbname=dbname or self.name, **{k: v for k, v in params.items() if v}, **kwargs
+            )
+        except psycopg.OperationalError as error:
+            raise BackupError(f"Could not connect to database {dbname or self.name}: {error}") from error
 
 
 def pg_binary(name: str, server_version_num: int) -> str:
@@ -223,7 +228,10 @@ def backup_restore(*, folder: Path, database_url: str, create: bool = False, pro
     target = Database.from_url(database_url)
     if create:
         with target.connect(dbname="postgres", autocommit=True) as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(target.name)))
+            try:
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(target.name)))
+            except psycopg.errors.DuplicateDatabase as error:
+                raise BackupError(f"Database {target.name} exists already: leave out --create.") from error
         progress(f"Created database {target.name}.")
     with target.connect() as conn:
         version = conn.info.server_version
