@@ -12,6 +12,7 @@ from artists.models import ArtistProfile
 from gallery.models import Artwork
 from gallery.selectors_public import artist_get_public, artist_list_public
 from tests.factories import ArtistFactory, ArtworkFactory, ImageFactory, UserFactory
+from tests.two_factor import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def editor(django_user_model):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    staff_login(client, editor)
     return client
 
 

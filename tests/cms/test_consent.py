@@ -10,6 +10,7 @@ from cms.models import StoryConsent, StoryPage
 from cms.services_stories import story_consent_revoke
 from tests.cms.editorial import story_index_make, story_make, story_translate
 from tests.factories import UserFactory, build_site
+from tests.two_factor import staff_login
 
 
 @pytest.fixture
@@ -102,7 +103,7 @@ def post_consent_revoked(client, page, *, action: str):
 def test_marking_a_consent_withdrawn_in_the_admin_takes_the_story_offline_at_once(
     client, story, editor, action
 ):
-    client.force_login(editor)
+    staff_login(client, editor)
 
     response = post_consent_revoked(client, StoryPage.objects.get(pk=story["en"].pk), action=action)
 

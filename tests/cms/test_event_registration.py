@@ -22,6 +22,7 @@ from cms.services_events import (
     registration_create,
 )
 from tests.factories import UserFactory
+from tests.two_factor import staff_login
 
 from .events_fixtures import dushanbe, event_make, index_make, translate
 
@@ -285,7 +286,7 @@ def event_with_registrants(index):
 
 
 def test_editors_see_the_registrants_with_their_status(client, event_with_registrants):
-    client.force_login(UserFactory(is_superuser=True))
+    staff_login(client, UserFactory(is_superuser=True))
 
     overview = client.get("/admin/events/registrations/").content.decode()
     listing = client.get(f"/admin/events/registrations/{event_with_registrants.pk}/").content.decode()
@@ -295,7 +296,7 @@ def test_editors_see_the_registrants_with_their_status(client, event_with_regist
 
 
 def test_the_csv_neutralises_formulas(client, event_with_registrants):
-    client.force_login(UserFactory(is_superuser=True))
+    staff_login(client, UserFactory(is_superuser=True))
 
     response = client.get(f"/admin/events/registrations/{event_with_registrants.pk}/registrations.csv")
 

@@ -7,13 +7,14 @@ import pytest
 
 from gallery.models import Artwork
 from tests.factories import ArtistFactory, ArtworkFactory
+from tests.two_factor import staff_login
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser(email="editor@example.org", password="x"))
+    staff_login(client, django_user_model.objects.create_superuser(email="editor@example.org", password="x"))
     return client
 
 

@@ -16,6 +16,7 @@ from gallery.selectors_exhibitions import exhibition_rooms
 from heritage.demo.context import SeedContext
 from heritage.demo.steps.exhibitions import exhibitions_create
 from tests.factories import ImageFactory, UserFactory, _translate, build_site
+from tests.two_factor import staff_login
 
 from .portfolio_fixtures import artist_make, artwork_make, queries_for
 
@@ -279,7 +280,7 @@ def test_an_unpublished_exhibition_is_not_found(client, index):
 
 
 def test_editors_can_open_the_form_for_a_new_exhibition_and_an_existing_one(client, index):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    staff_login(client, UserFactory(is_superuser=True, is_staff=True))
     exhibition = exhibition_make(index["en"], opens=-1, closes=1, rooms=[[artwork_make(artist_make())]])
 
     add = client.get(f"/admin/pages/add/gallery/exhibitionpage/{index['en'].pk}/")

@@ -15,6 +15,8 @@ from wagtail.models import Collection
 import pytest
 from PIL import Image
 
+from tests.two_factor import staff_login
+
 from . import images as samples
 
 CustomImage = get_image_model()
@@ -27,7 +29,7 @@ def editor(django_user_model):
 
 @pytest.fixture
 def admin_client(client, editor):
-    client.force_login(editor)
+    staff_login(client, editor)
     return client
 
 

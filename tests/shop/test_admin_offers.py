@@ -9,14 +9,15 @@ import pytest
 from shop.models import LedgerEntry, Offer, Order, WebhookEvent
 from shop.services import order_transition
 from tests.factories import ArtistFactory, OfferFactory, PrintOfferFactory, UserFactory, order_paid
+from tests.two_factor import staff_login
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    client.force_login(
-        django_user_model.objects.create_superuser(email="editor@tajikheritage.local", password="x")
+    staff_login(
+        client, django_user_model.objects.create_superuser(email="editor@tajikheritage.local", password="x")
     )
     return client
 

@@ -9,6 +9,7 @@ import pytest
 
 from shop.models import LedgerEntry, Order, OrderEvent
 from tests.factories import OfferFactory, PrintOfferFactory, UserFactory, order_paid, order_place
+from tests.two_factor import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def editor(django_user_model):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    staff_login(client, editor)
     return client
 
 
@@ -115,7 +116,7 @@ def test_an_editor_who_may_only_view_orders_sees_no_actions_and_cannot_act(clien
     viewer.user_permissions.add(
         Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_order")
     )
-    client.force_login(viewer)
+    staff_login(client, viewer)
     order = order_place((OfferFactory(), 1), payment_method=BANK)
     response = client.get(reverse("shop_orders:inspect", args=[order.pk]))
     assert response.status_code == 200

@@ -14,6 +14,7 @@ import pytest
 from shop.models import LedgerEntry, Order, Payout
 from shop.services import artist_balance, order_transition, payout_record
 from tests.factories import ArtistFactory, OfferFactory, UserFactory, order_paid
+from tests.two_factor import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def editor(django_user_model):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    staff_login(client, editor)
     return client
 
 
@@ -115,7 +116,7 @@ def test_a_payout_needs_the_add_payout_permission(client):
     clerk.user_permissions.add(
         Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_payout")
     )
-    client.force_login(clerk)
+    staff_login(client, clerk)
     artist = ArtistFactory()
     order = delivered_sale(artist)
     assert client.get(reverse("shop_balances:index")).context["rows"][0]["form"] is None
