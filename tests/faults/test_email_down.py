@@ -1,4 +1,4 @@
-"""The mail server down when an order is paid: the order is paid all the same, and the task
+"""The mail server down when an order is paid or a question asked: both go through, and the task
 worker sends each email later, with growing delays and a bounded number of attempts."""
 
 from io import StringIO
@@ -13,7 +13,8 @@ from django_tasks_db.models import DBTaskResult
 from heritage.tasks import RETRY_DELAYS, email_deliver
 from shop.models import Order
 from shop.payments import gateway_for
-from tests.factories import ArtistFactory, OfferFactory, order_place
+from shop.services.inquiries import inquiry_create
+from tests.factories import ArtistFactory, ArtworkFactory, OfferFactory, order_place
 
 SMTP_DOWN = {
     "default": {
@@ -121,3 +122,23 @@ def test_mail_server_down_without_a_queue_still_lets_the_payment_through(client,
 
     order.refresh_from_db()
     assert order.status == Order.Status.PAID
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_buyers_question_asked_while_the_mail_server_is_down_reaches_the_artist_later(
+    settings, task_worker
+):
+    settings.MAILERS = SMTP_DOWN
+    artwork = ArtworkFactory(artist__user__email="nigora@example.org")
+    inquiry_create(artwork=artwork, name="Madina", email="madina@example.org", body="Is the suzani silk?")
+    task_worker()
+    assert mail.outbox == []
+    assert waiting_emails().count() == 1
+
+    settings.MAILERS = SMTP_UP
+    time_passes()
+    task_worker()
+
+    (email,) = mail.outbox
+    assert email.to == ["nigora@example.org"]
+    assert "Is the suzani silk?" in email.body
