@@ -13,6 +13,7 @@ from artists.models import ArtistProfile
 from gallery.models import ArtistIndexPage, Artwork
 from tests.factories import _translate, jpeg_bytes
 from tests.heritage.images import jpeg_with_gps, metadata_of
+from tests.two_factor import authenticator_for, totp_code
 
 pytestmark = pytest.mark.e2e
 
@@ -31,7 +32,10 @@ def artist_index(site_pages):
 
 @pytest.fixture
 def editor(django_user_model):
-    return django_user_model.objects.create_superuser(**EDITOR)
+    """A superuser with her authenticator app: the admin asks her for its code."""
+    user = django_user_model.objects.create_superuser(**EDITOR)
+    authenticator_for(user)
+    return user
 
 
 @pytest.fixture
@@ -107,6 +111,11 @@ def test_an_artist_joins_applies_is_approved_and_her_work_is_published(
     editor_page.fill("input[name=username]", EDITOR["email"])
     editor_page.fill("input[name=password]", EDITOR["password"])
     editor_page.locator("form button[type=submit]").first.click()
+    # She may reach orders and payouts, so the admin first asks for her authenticator's code.
+    editor_page.wait_for_url(re.compile(r"/accounts/two-factor/"))
+    editor_page.fill("input[name=code]", totp_code(editor.totpdevice_set.get()))
+    editor_page.get_by_role("button", name="Continue").click()
+    editor_page.wait_for_url(re.compile(r"/admin/$"))
     editor_page.goto("/admin/artists/profiles/?status=applied")
     expect(editor_page.get_by_text("Малика")).to_be_visible()
     editor_decides(editor_page, f"/admin/artists/profiles/review/{profile.pk}/", "approve")
