@@ -307,9 +307,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _gunicorn_start(env: dict, port: int) -> subprocess.Popen:
+def _gunicorn_start(env: dict, port: int, *, log_name: str = "gunicorn.log") -> subprocess.Popen:
     RESULTS.mkdir(exist_ok=True)
-    log = (RESULTS / "gunicorn.log").open("w")
+    log = (RESULTS / log_name).open("w")
     command = [
         sys.executable, "-m", "gunicorn", "heritage.wsgi:application",
         "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}",
