@@ -17,14 +17,20 @@ logger = logging.getLogger("heritage.outage")
 RETRY_AFTER = 120
 # The errors a lost connection raises: the server is down, restarting or out of connections.
 UNAVAILABLE = (OperationalError, InterfaceError)
+# SQLite reports bad SQL as OperationalError too; only these mean "cannot be used just now".
+SQLITE_UNAVAILABLE = ("database is locked", "unable to open database", "disk i/o error", "disk is full")
 
 
 def is_database_outage(error: BaseException | None) -> bool:
     """Whether `error` (or an error it was raised from) says the database cannot be reached.
-    Integrity and data errors are bugs or bad input, not an outage: they stay 500s."""
+    Integrity and data errors, and SQLite's syntax errors, are bugs or bad input, not an
+    outage: they stay 500s."""
     seen = set()
     while error is not None and id(error) not in seen:
         if isinstance(error, UNAVAILABLE):
+            driver_error = error.__cause__
+            if type(driver_error).__module__ == "sqlite3":
+                return any(text in str(driver_error).lower() for text in SQLITE_UNAVAILABLE)
             return True
         if isinstance(error, DatabaseError):
             return False

@@ -1,6 +1,8 @@
 """When the database cannot be reached, every page answers with a short "back soon" page
 (HTTP 503, Retry-After) in the visitor's language, and nothing of the server's insides."""
 
+import sqlite3
+
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import IntegrityError, OperationalError, connections
 from django.test import Client
@@ -85,3 +87,17 @@ def test_other_database_errors_stay_server_errors(visitor, monkeypatch):
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert "duplicate key" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("driver_message", "status"),
+    [("database is locked", 503), ('fts5: syntax error near "AND"', 500), ("no such column: x", 500)],
+)
+def test_sqlite_reports_outages_and_bad_queries_alike_and_only_outages_get_503(
+    visitor, monkeypatch, driver_message, status
+):
+    def fail(self, *args, **kwargs):
+        raise OperationalError(driver_message) from sqlite3.OperationalError(driver_message)
+
+    monkeypatch.setattr(type(connections["default"]), "cursor", fail)
+    assert visitor.get("/en/").status_code == status
