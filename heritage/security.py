@@ -26,8 +26,9 @@ def media_origins(
 
     Renditions come from the CDN when `custom_domain` is set; editors and artists also see
     signed links that always go to the bucket itself. Which host the bucket answers on
-    depends on the addressing style (`endpoint/bucket/key` or `bucket.endpoint/key`), and
-    "auto" lets boto choose, so both are allowed unless the style is fixed.
+    depends on the addressing style: `endpoint/bucket/key` ("path") or `bucket.endpoint/key`
+    ("virtual"). Left on "auto", boto names AWS buckets the virtual way and may choose either
+    for another provider's endpoint, so both are allowed there.
     """
     if not bucket_name:
         return []
@@ -40,7 +41,7 @@ def media_origins(
     else:
         scheme = "https"
         host = f"s3.{region_name}.amazonaws.com" if region_name else "s3.amazonaws.com"
-    if addressing_style != "virtual":
+    if addressing_style == "path" or (endpoint_url and addressing_style != "virtual"):
         origins.append(f"{scheme}://{host}")
     if addressing_style != "path":
         origins.append(f"{scheme}://{bucket_name}.{host}")

@@ -91,6 +91,8 @@ def test_media_origins_follow_the_buckets_addressing_style():
 
     assert path_style == ["http://127.0.0.1:9000"]
     assert virtual_aws == ["https://media.s3.eu-central-1.amazonaws.com", "https://media.s3.amazonaws.com"]
+    # Left on "auto", AWS buckets are named the virtual way: no other bucket's path is allowed.
+    assert media_origins(bucket_name="media", region_name="eu-central-1") == virtual_aws
     assert media_origins(bucket_name="") == []
 
 
