@@ -67,7 +67,7 @@ def test_a_slow_stripe_times_out_quickly_and_her_retry_pays(client, fake_stripe,
     response, order, offer = card_checkout(client)
     waited = time.monotonic() - began
 
-    assert waited < 5  # two short attempts, not Stripe's default 80 s
+    assert waited < 10  # two short attempts (about 2 s), not the 80 s of stripe-python's default
     assert_told_and_kept(client, response, order, offer)
     assert order.stripe_session_id == ""
 
