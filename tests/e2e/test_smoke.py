@@ -62,7 +62,7 @@ def test_skip_link_is_the_first_stop_and_jumps_to_the_main_content(open_page, wi
     assert box["y"] >= 0
 
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'main'")
+    expect(page.locator("#main")).to_be_focused()
 
 
 def test_visitor_switches_language_from_english_to_russian_to_tajik(open_page):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 import pytest
 from PIL import Image, ImageDraw
+from playwright.sync_api import expect
 
 from gallery.models import Artwork
 from heritage.models import CustomImage
@@ -75,7 +76,7 @@ def test_a_large_photo_is_shrunk_in_the_browser_and_added_without_reloading(in_s
         page.wait_for_selector(".upload-preview:not([hidden])")
         page.fill("#upload_alt_text", ALT)
         page.click("#upload-form button[type=submit]")
-        page.wait_for_function("document.querySelector('.upload-status').textContent === 'Photo added.'")
+        expect(page.locator(".upload-status")).to_have_text("Photo added.")
         return {
             "photos": page.locator("#artwork-images .photo").count(),
             "alt_left": page.input_value("#upload_alt_text"),
@@ -109,7 +110,7 @@ def test_after_a_dropped_connection_she_tries_again_without_retyping(in_studio, 
         page.wait_for_selector("[data-retry]:visible")
         kept = page.input_value("#upload_alt_text")
         page.click("[data-retry]")
-        page.wait_for_function("document.querySelector('.upload-status').textContent === 'Photo added.'")
+        expect(page.locator(".upload-status")).to_have_text("Photo added.")
         return kept
 
     kept, errors = in_studio(reverse("gallery:artwork-edit", kwargs={"pk": artwork.pk}), upload_twice)
