@@ -103,7 +103,9 @@ def _calendar_response(text: str, filename: str, *, download: bool) -> HttpRespo
 @require_GET
 def event_ics(request, page_id: int):
     """One live event as a calendar file to add to a phone's calendar."""
-    event = EventPage.objects.live().public().filter(pk=page_id).first()
+    # `id`, not `pk` (the parent link): a number too big for the column then finds nothing
+    # instead of failing the query.
+    event = EventPage.objects.live().public().filter(id=page_id).first()
     if event is None:
         raise Http404
     return _calendar_response(calendar_text([event], request), f"{event.slug}.ics", download=True)

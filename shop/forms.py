@@ -11,20 +11,23 @@ from django_countries.fields import LazyTypedChoiceField
 from .models import Inquiry, Order, ShippingZone, shipping_zone_for
 
 MAX_PRINTS = 99
+# The largest id the database holds; a bigger number in a hand-made POST is invalid input,
+# not a query SQLite cannot run.
+OFFER_ID_MAX = 2**63 - 1
 
 
 class CartAddForm(forms.Form):
-    offer = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    offer = forms.IntegerField(min_value=1, max_value=OFFER_ID_MAX, widget=forms.HiddenInput)
     quantity = forms.IntegerField(min_value=1, max_value=MAX_PRINTS, initial=1, required=False)
 
 
 class CartUpdateForm(forms.Form):
-    offer = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    offer = forms.IntegerField(min_value=1, max_value=OFFER_ID_MAX, widget=forms.HiddenInput)
     quantity = forms.IntegerField(label=_("Quantity"), min_value=0, max_value=MAX_PRINTS)
 
 
 class CartRemoveForm(forms.Form):
-    offer = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    offer = forms.IntegerField(min_value=1, max_value=OFFER_ID_MAX, widget=forms.HiddenInput)
 
 
 def country_choices(blank: bool = True):

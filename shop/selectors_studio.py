@@ -25,8 +25,9 @@ def offer_list_for_artwork(*, artwork: Artwork):
 
 def offer_get_for_artist(*, artist, artwork_pk: int, pk: int) -> Offer | None:
     """One offer of one of her own works, or None — never someone else's."""
+    # `artwork__pk`, not `artwork_id`: a number too big for the column finds nothing.
     return (
-        Offer.objects.filter(artwork__artist=artist, artwork_id=artwork_pk, pk=pk)
+        Offer.objects.filter(artwork__artist=artist, artwork__pk=artwork_pk, pk=pk)
         .select_related("artwork", "shipping_profile")
         .first()
     )

@@ -221,7 +221,8 @@ def artwork_image_original(request, pk: int, image_pk: int):
     """
     artwork_image = (
         ArtworkImage.objects.select_related("image", "artwork__artist")
-        .filter(pk=image_pk, artwork_id=pk)
+        # `artwork__pk`, not `artwork_id`: a number too big for the column finds nothing.
+        .filter(pk=image_pk, artwork__pk=pk)
         .first()
     )
     if artwork_image is None:
