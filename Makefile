@@ -73,3 +73,9 @@ clean-venv:
 .PHONY: bench
 bench: compilemessages
 	$(PY) -m bench $(BENCH_ARGS)
+
+# Soak: visitors browse, search, fill carts and start checkouts against gunicorn for
+# 10 minutes; no request may fail (bench/README.md). Shorter: make soak SOAK_ARGS="--duration 60".
+.PHONY: soak
+soak: compilemessages
+	$(PY) -m bench.soak $(SOAK_ARGS)
