@@ -3,7 +3,8 @@
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 
 
@@ -12,12 +13,18 @@ def site_url(path: str = "") -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def text_render(template_name: str, context: dict) -> str:
+    """A plain-text template rendered without HTML escaping: an email is not a web page, and
+    a title like "Grandmother's <garden>" must arrive as typed, not as HTML entities."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
 def email_build(*, to: list[str], language: str, template: str, context: dict) -> EmailMessage:
     """Render the subject and body in `language`; links reversed inside get its URL prefix."""
     with translation.override(language):
         context = {"site_url": site_url(), **context}
-        subject = render_to_string(f"{template}_subject.txt", context)
-        body = render_to_string(f"{template}_body.txt", context)
+        subject = text_render(f"{template}_subject.txt", context)
+        body = text_render(f"{template}_body.txt", context)
     return EmailMessage(
         subject=" ".join(subject.split()),
         body=body,

@@ -1,6 +1,6 @@
 """What an attacker types, and how to tell it did no harm: shared by the abuse tests."""
 
-import re
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 # Addresses a `next=` must never lead a visitor to.
@@ -22,8 +22,33 @@ XSS_PAYLOADS = [
     "{{ request.user.email }}{% debug %}",
 ]
 
-SCRIPT_TAG = re.compile(r"<script(?![^>]*\btype=\"application/ld\+json\")[^>]*>\s*alert", re.IGNORECASE)
-EVENT_HANDLER_IN_TAG = re.compile(r"<[a-z][^<>]*\sonerror\s*=", re.IGNORECASE)
+
+class _LiveMarkup(HTMLParser):
+    """Reads a page as a browser would and notes what a payload would have made of it: an
+    element with an `on…` handler that calls `alert`, the `<img src=x>` a payload brings, or
+    a script element (other than JSON-LD data) whose code calls `alert`."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._script_type: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on") and "alert" in (value or ""):
+                self.found.append(f"<{tag} {name}={value!r}>")
+        if tag == "img" and dict(attrs).get("src") == "x":
+            self.found.append("<img src=x>")
+        if tag == "script":
+            self._script_type = dict(attrs).get("type") or "text/javascript"
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script_type = None
+
+    def handle_data(self, data):
+        if self._script_type and "ld+json" not in self._script_type and "alert(" in data:
+            self.found.append(f"<script>{data[:40]}")
 
 
 def location_is_off_site(location: str, host: str = "testserver") -> bool:
@@ -40,7 +65,9 @@ def location_is_off_site(location: str, host: str = "testserver") -> bool:
 
 
 def assert_no_live_payload(text: str, where: str = "") -> None:
-    """No script element that runs `alert`, no `onerror=` inside a tag, no template syntax
-    evaluated (the literal braces must still be there, or absent, never replaced by data)."""
-    assert not SCRIPT_TAG.search(text), f"live <script> in {where}"
-    assert not EVENT_HANDLER_IN_TAG.search(text), f"live onerror= in {where}"
+    """No payload became markup: no script calling `alert`, no `onerror` handler, no
+    injected image."""
+    parser = _LiveMarkup()
+    parser.feed(text)
+    parser.close()
+    assert not parser.found, f"live payload in {where}: {parser.found}"
