@@ -9,12 +9,17 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from heritage import views
-from heritage.admin.login import AdminLoginView
+from heritage.admin import login as admin_login
 from heritage.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
     # Before Wagtail's own, so the admin's sign-in counts wrong passwords (heritage.ratelimit).
-    path("admin/login/", AdminLoginView.as_view()),
+    path("admin/login/", admin_login.AdminLoginView.as_view()),
+    path("admin/password_reset/", admin_login.AdminPasswordResetView.as_view()),
+    path(
+        "admin/password_reset/confirm/<uidb64>/<token>/",
+        admin_login.AdminPasswordResetConfirmView.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),

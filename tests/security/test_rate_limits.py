@@ -120,6 +120,22 @@ def test_the_admin_sign_in_counts_wrong_passwords_too(nigina):
     )
 
 
+def test_a_password_reset_from_the_admin_also_ends_the_hold(nigina):
+    for _ in range(10):
+        visitor().post("/admin/login/", {"username": "nigina@example.org", "password": "guess"})
+    owner = visitor("198.51.100.4")
+    uid = urlsafe_base64_encode(force_bytes(nigina.pk))
+    token = default_token_generator.make_token(nigina)
+
+    form = owner.get(f"/admin/password_reset/confirm/{uid}/{token}/")["Location"]
+    owner.post(form, {"new_password1": "ikat-Silk-2024", "new_password2": "ikat-Silk-2024"})
+
+    assert (
+        owner.post("/admin/login/", {"username": nigina.email, "password": "ikat-Silk-2024"}).status_code
+        == 302
+    )
+
+
 # Signing up and resetting passwords
 
 
@@ -155,6 +171,18 @@ def test_a_flood_of_reset_requests_for_one_address_sends_five_emails(
         statuses.append(response.status_code)
 
     assert statuses == [302] * 5 + [429] * 2
+    assert len(mailoutbox) == 5
+
+
+def test_the_admin_password_reset_is_limited_like_the_sites(nigina, mailoutbox):
+    statuses = [
+        visitor(f"203.0.113.{number + 1}")
+        .post("/admin/password_reset/", {"email": "nigina@example.org"})
+        .status_code
+        for number in range(6)
+    ]
+
+    assert statuses == [302] * 5 + [429]
     assert len(mailoutbox) == 5
 
 
