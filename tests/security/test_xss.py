@@ -5,6 +5,9 @@ question to an artist, an event registration — is shown as text on every page 
 it: the public site, the studio, the Wagtail admin screens editors use, CSV exports (no
 cell a spreadsheet would run as a formula) and emails (plain text, one-line subjects)."""
 
+import csv
+import io
+
 from django.core import mail
 from django.core.cache import cache
 from django.test import TestCase
@@ -211,13 +214,44 @@ def test_csv_exports_neutralise_formulas(client, world):
         reverse("event_registrations:csv", args=[world["event"].pk]),
         reverse("shop_balances:csv"),
     ]
+    cells = []
     for path in exports:
         response = client.get(path)
         assert response.status_code == 200, path
-        text = response.content.decode("utf-8-sig")
-        for row in text.splitlines()[1:]:
-            for cell in row.split(","):
-                assert not cell.lstrip('"').startswith(("=", "+", "-", "@")), (path, cell)
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        cells += [cell for row in rows[1:] for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert any(cell.startswith("'=HYPERLINK(") for cell in cells), "the registrant's name is exported"
+
+
+def test_each_page_shows_the_payload_as_visible_text(client, world):
+    """The checks above see the fields at all: each page carries its payload, escaped."""
+    escaped_script = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    escaped_img = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+    public = {
+        "/en/artists/zarina/": escaped_script,
+        "/en/gallery/zarina/suzani/": escaped_script,
+        f"/en/shop/inquiries/{world['inquiry'].token}/": escaped_script,
+        f"/en/shop/orders/{world['order'].token}/": escaped_img,
+    }
+    for path, expected in public.items():
+        assert expected in client.get(path).content.decode(), path
+    client.force_login(world["artist"].user)
+    studio = {
+        f"/en/studio/shop/orders/{world['order'].pk}/": escaped_script,
+        f"/en/studio/shop/inquiries/{world['inquiry'].pk}/": escaped_script,
+        f"/en/studio/artworks/{world['work'].pk}/": escaped_script,
+    }
+    for path, expected in studio.items():
+        assert expected in client.get(path).content.decode(), path
+    staff_login(client, UserFactory(email="editor@example.org", is_staff=True, is_superuser=True))
+    admin = {
+        reverse("shop_orders:inspect", args=[world["order"].pk]): escaped_script,
+        reverse("artists_admin:review", args=[world["artist"].pk]): escaped_script,
+        reverse("event_registrations:event", args=[world["event"].pk]): "HYPERLINK",
+    }
+    for path, expected in admin.items():
+        assert expected in client.get(path).content.decode(), path
 
 
 def test_emails_are_plain_text_with_one_line_subjects(world):
