@@ -87,12 +87,14 @@ def test_a_buyer_adds_a_work_checks_out_and_orders_by_bank_transfer_with_the_key
     keys.tab_to(page.locator("form.offer-form button[type=submit]"))
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/shop/cart/$"))
+    page.wait_for_load_state()
     expect(page.locator("main")).to_contain_text("Mountain ikat")
 
     # From the cart to the checkout.
     keys.tab_to(page.get_by_role("link", name="Go to checkout"))
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/shop/checkout/$"))
+    page.wait_for_load_state()
 
     # She fills in her details field after field.
     keys.fill(page.get_by_label("Email"), "zebo@example.org")
