@@ -7,6 +7,8 @@ class HeritageConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import caching
         from .images.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        caching.register_signal_handlers()

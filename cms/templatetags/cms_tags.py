@@ -10,7 +10,8 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
-from heritage.templatetags.heritage_tags import home_for_request
+from heritage.caching import layout_cached
+from heritage.templatetags.heritage_tags import home_for_request, home_link
 
 register = template.Library()
 
@@ -25,7 +26,7 @@ def _navigation_settings(request):
     return NavigationSettings.load(request_or_site=request)
 
 
-def _links(stream, request, current) -> list[dict]:
+def _links(stream, request) -> list[dict]:
     """The links of a navigation stream for the active language: pages through their live
     translation (skipped when not live), labels in the active language or the page title."""
     language = (translation.get_language() or "en")[:2]
@@ -40,14 +41,53 @@ def _links(stream, request, current) -> list[dict]:
                 continue
             url = page.get_url(request)
             label = label or page.title
-            active = current is not None and getattr(current, "pk", None) == page.pk
+            pk = page.pk
         else:
             url = value.get("url") or ""
             label = label or value.get("label_en") or url
-            active = False
+            pk = None
         if url:
-            links.append({"url": url, "title": label, "active": active})
+            links.append({"url": url, "title": label, "pk": pk})
     return links
+
+
+def _marked(links: list[dict], current) -> list[dict]:
+    """The links with the one of the page being shown marked active."""
+    current_pk = getattr(current, "pk", None)
+    return [{**link, "active": current_pk is not None and link["pk"] == current_pk} for link in links]
+
+
+def _layout_parts(request) -> tuple:
+    return (request.get_host(), translation.get_language())
+
+
+def _menu_links(request) -> list[dict]:
+    """The main menu's page links for this site and language (cached with the layout)."""
+
+    def build():
+        items = _links(_navigation_settings(request).main_menu, request)
+        home = home_for_request(request)
+        if not items and home is not None:
+            pages = home.get_children().live().in_menu().filter(locale=Locale.get_active())
+            items = [{"url": page.get_url(request), "title": page.title, "pk": page.pk} for page in pages]
+        return items
+
+    return layout_cached("menu", _layout_parts(request), build)
+
+
+def _footer(request) -> dict:
+    """The footer's text, links and contact address for this site and language (cached)."""
+    from heritage.models import SiteSettings
+
+    def build():
+        navigation = _navigation_settings(request)
+        return {
+            "text": navigation.footer_text(),
+            "links": _links(navigation.footer_links, request),
+            "contact_email": SiteSettings.load(request_or_site=request).contact_email,
+        }
+
+    return layout_cached("footer", _layout_parts(request), build)
 
 
 @register.inclusion_tag("components/navigation_menu.html", takes_context=True)
@@ -56,24 +96,12 @@ def navigation_menu(context):
     marked "show in menus" under this language's home page; then search and the account."""
     request = context.get("request")
     current = context.get("page")
-    home = home_for_request(request)
-    items = _links(_navigation_settings(request).main_menu, request, current) if request else []
-    if not items and home is not None:
-        pages = home.get_children().live().in_menu().filter(locale=Locale.get_active())
-        items = [
-            {
-                "url": page.get_url(request),
-                "title": page.title,
-                "active": getattr(current, "pk", None) == page.pk,
-            }
-            for page in pages
-        ]
+    home = home_link(request) if request else {"url": f"/{translation.get_language()}/", "pk": None}
     user = getattr(request, "user", None)
     return {
-        "home": home,
-        "home_url": home.get_url(request) if home else f"/{translation.get_language()}/",
-        "home_active": home is not None and getattr(current, "pk", None) == home.pk,
-        "items": items,
+        "home_url": home["url"],
+        "home_active": home["pk"] is not None and getattr(current, "pk", None) == home["pk"],
+        "items": _marked(_menu_links(request), current) if request else [],
         "search_url": reverse("cms:search"),
         "request": request,
         "has_artist_profile": bool(
@@ -86,12 +114,12 @@ def navigation_menu(context):
 def site_footer(context):
     """The footer's text and links from "Navigation and footer", in the active language."""
     request = context.get("request")
-    settings = _navigation_settings(request) if request else None
+    footer = _footer(request) if request else {"text": "", "links": [], "contact_email": ""}
     return {
-        "footer_text": settings.footer_text() if settings else "",
-        "links": _links(settings.footer_links, request, context.get("page")) if settings else [],
+        "footer_text": footer["text"],
+        "links": _marked(footer["links"], context.get("page")),
+        "contact_email": footer["contact_email"],
         "search_url": reverse("cms:search"),
-        "settings": context.get("settings"),
         "request": request,
     }
 

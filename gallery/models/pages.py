@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale
 
 from heritage.models import BasePage
 
@@ -27,12 +26,6 @@ class ArtistIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("artist index page")
-
-    @classmethod
-    def for_active_locale(cls):
-        """The index in the current language, else any live one."""
-        pages = cls.objects.live()
-        return pages.filter(locale=Locale.get_active()).first() or pages.first()
 
     def artist_url(self, artist, request=None) -> str:
         return self.get_url(request) + self.reverse_subpage("artist", kwargs={"slug": artist.slug})
@@ -110,13 +103,7 @@ class ArtistIndexPage(RoutablePageMixin, BasePage):
                 "artworks": artworks,
                 "meta_description": _artist_description(artist),
                 "canonical_url": self.get_full_url(request) + subpage,
-                "alternates": [
-                    (translation.locale.language_code, translation.get_full_url(request) + subpage)
-                    for translation in self.get_translations(inclusive=True)
-                    .live()
-                    .select_related("locale")
-                    .order_by("locale__language_code")
-                ],
+                "alternates": self.alternates(request, subpage),
             },
         )
 
@@ -145,12 +132,6 @@ class GalleryPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("gallery page")
-
-    @classmethod
-    def for_active_locale(cls):
-        """The gallery in the current language, else any live one."""
-        pages = cls.objects.live()
-        return pages.filter(locale=Locale.get_active()).first() or pages.first()
 
     def artwork_url(self, artwork, request=None) -> str:
         return self.get_url(request) + self._artwork_path(artwork.artist.slug, artwork.slug)
@@ -210,13 +191,7 @@ class GalleryPage(RoutablePageMixin, BasePage):
                     url=canonical_url,
                     artist_url=request.build_absolute_uri(artist_url) if artist_url else "",
                 ),
-                "alternates": [
-                    (translation.locale.language_code, translation.get_full_url(request) + subpage)
-                    for translation in self.get_translations(inclusive=True)
-                    .live()
-                    .select_related("locale")
-                    .order_by("locale__language_code")
-                ],
+                "alternates": self.alternates(request, subpage),
             },
         )
 

@@ -1,8 +1,11 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from heritage.caching import layout_cached, page_translations
 
 
 class BasePage(Page):
@@ -38,6 +41,30 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def for_active_locale(cls):
+        """The live page of this type in the current language, else any live one; kept with
+        the layout until the content changes, so pages linking to it pay no query."""
+
+        def build():
+            pages = cls.objects.live()
+            return pages.filter(locale=Locale.get_active()).first() or pages.first()
+
+        return layout_cached("page-for-language", (cls._meta.label, translation.get_language()), build)
+
+    def get_view_restrictions(self):
+        """Wagtail asks this on every page view. While no page of the site is restricted (the
+        usual case) the answer comes from the cache; restrictions are public content, so
+        adding one renews the cache at once."""
+        if not layout_cached("any-view-restriction", (), PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def alternates(self, request, suffix: str = "") -> list[tuple[str, str]]:
+        """(language, absolute address + `suffix`) of every live translation, for `hreflang`."""
+        full_urls = page_translations(self, request)["full_urls"]
+        return sorted((code, url + suffix) for code, url in full_urls.items())
 
     def get_social_text(self) -> str:
         return self.social_text or self.search_description or ""

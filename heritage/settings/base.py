@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so everything above still sees the pages it serves from the cache.
+    "heritage.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "heritage.urls"
@@ -278,6 +280,11 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Anonymous visitors' copies of public pages, and the shared layout's pieces, are kept this
+# long at most (any change to public content renews them at once: heritage/caching.py).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+LAYOUT_CACHE_SECONDS = int(env("LAYOUT_CACHE_SECONDS", "3600"))
 
 CACHES = {
     "default": (

@@ -11,6 +11,8 @@ SECRET_KEY = "test-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests see pages as rendered; the page cache's own tests and the browser journeys turn it on.
+PAGE_CACHE_SECONDS = 0
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS["default"]["BACKEND"] = "django.tasks.backends.immediate.ImmediateBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix=f"heritage-test-media-{os.getpid()}-")

@@ -5,6 +5,8 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from heritage.caching import layout_cached, page_translations
+
 register = template.Library()
 
 
@@ -16,6 +18,23 @@ def home_for_request(request):
     return site.root_page.localized
 
 
+def home_link(request) -> dict:
+    """{"url", "pk"} of the active language's home page for this request's site (cached with
+    the layout), so the header and menu need no query for it."""
+
+    def build():
+        home = home_for_request(request)
+        if home is None:
+            return {"url": f"/{translation.get_language()}/", "pk": None}
+        return {"url": home.get_url(request), "pk": home.pk}
+
+    return layout_cached("home", (_host(request), translation.get_language()), build)
+
+
+def _host(request) -> str:
+    return request.get_host() if request is not None else ""
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in every language: its translation where one is published,
@@ -24,14 +43,14 @@ def language_switcher(context):
     page = context.get("page")
     current = translation.get_language()
     translations = {}
+    page_path = ""
     if isinstance(page, Page) and page.pk:
-        for tr in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[tr.locale.language_code] = tr
+        known = page_translations(page, request)
+        translations, page_path = known["urls"], known["path"]
     # On a routable page (an artist's portfolio under the artist index, say) keep the part
     # of the address after the page itself, and the filters, in every language.
     suffix = ""
     if translations and request is not None:
-        page_path = page.get_url(request) or ""
         if page_path and request.path.startswith(page_path):
             suffix = request.path[len(page_path) :]
         if request.GET:
@@ -39,7 +58,7 @@ def language_switcher(context):
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code].get_url(request) + suffix
+            url = translations[code] + suffix
         elif request is not None and not isinstance(page, Page):
             url = translate_url(request.get_full_path(), code)
         else:
@@ -50,6 +69,17 @@ def language_switcher(context):
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
+    return home_link(context.get("request"))["url"]
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context, page) -> list[tuple[str, str]]:
+    """(language, absolute address) of the page in every language it is live in, itself
+    included, for `hreflang` links."""
     request = context.get("request")
-    home = home_for_request(request)
-    return home.get_url(request) if home else f"/{translation.get_language()}/"
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    urls = dict(page_translations(page, request)["full_urls"])
+    if not page.live:  # a preview: the draft's own address too
+        urls[page.locale.language_code] = page.get_full_url(request)
+    return sorted(urls.items())

@@ -38,7 +38,8 @@ def work_make(artist=None, **fields):
 
 
 def warm_queries(client, url: str) -> int:
-    """Queries of one GET of `url` after a first GET has made the renditions."""
+    """Queries of one GET of `url` rendered as the site renders it every day: after an
+    earlier GET has made the renditions and filled the layout cache."""
     assert client.get(url).status_code == 200
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)

@@ -1,0 +1,139 @@
+"""What visitors see, cached under one content version.
+
+The version is a random token in the cache. Anything a visitor can see changing — a page
+published, moved or deleted, a work approved or archived, an offer's stock taken by a sale,
+an order paid or cancelled (it decides "reserved" or "sold"), a registration for an event,
+a setting saved — replaces the token, so every cached page and layout piece made under the
+old one is never read again (the cache evicts it in its own time). It is coarse on purpose:
+one rule that cannot miss a dependency is worth more than fine-grained keys that can, and
+on this site reads outnumber changes by thousands to one.
+
+Changes made inside a transaction replace the token at once and again when it commits, so a
+request that read the old rows before the commit cannot store them under the new token.
+"""
+
+from collections.abc import Callable
+from hashlib import blake2b
+from typing import Any
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+CONTENT_VERSION_KEY = "heritage:content-version"
+
+# Models whose rows show on public pages (beyond Wagtail pages, which always count).
+PUBLIC_MODELS = frozenset(
+    {
+        "wagtailcore.Site",
+        "wagtailcore.Locale",
+        "wagtailcore.PageViewRestriction",
+        "heritage.CustomImage",
+        "heritage.SiteSettings",
+        "artists.ArtistProfile",
+        "artists.Discipline",
+        "gallery.Artwork",
+        "gallery.ArtworkImage",
+        "gallery.Medium",
+        "shop.Offer",
+        "shop.Order",
+        "shop.ShippingProfile",
+        "cms.NavigationSettings",
+        "cms.EventRegistration",
+        "cms.StoryConsent",
+        "taggit.Tag",
+    }
+)
+
+
+# Fields Wagtail fills in by itself on first use (an image's hash and size, when its first
+# rendition is made): saving only these changes nothing a visitor sees.
+BOOKKEEPING_FIELDS = frozenset({"file_hash", "file_size"})
+
+
+def content_version() -> str:
+    """The current token, made on first use."""
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        cache.add(CONTENT_VERSION_KEY, uuid4().hex, None)
+        version = cache.get(CONTENT_VERSION_KEY) or ""
+    return version
+
+
+def _replace_version() -> None:
+    cache.set(CONTENT_VERSION_KEY, uuid4().hex, None)
+
+
+def content_changed() -> None:
+    """Something public changed: forget every cached page and layout piece, now and (inside a
+    transaction) once more when it commits."""
+    _replace_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_replace_version)
+
+
+def cache_key(*parts: Any) -> str:
+    """A short cache key for any parts (paths and query strings can be long or odd)."""
+    digest = blake2b("\x1f".join(str(part) for part in parts).encode(), digest_size=16).hexdigest()
+    return f"heritage:{digest}"
+
+
+def layout_cached(name: str, parts: tuple, build: Callable[[], Any]) -> Any:
+    """The value `build()` makes for a piece of the shared layout (menu, footer, language
+    links), kept until the content changes or LAYOUT_CACHE_SECONDS pass."""
+    seconds = getattr(settings, "LAYOUT_CACHE_SECONDS", 3600)
+    if not seconds:
+        return build()
+    key = cache_key("layout", content_version(), name, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
+
+
+def page_translations(page, request) -> dict:
+    """A page's live translations (itself included) for the language links and `hreflang`
+    alternates: {"urls": {language: address}, "full_urls": {language: absolute address},
+    "path": the page's own address}, cached until the content changes."""
+
+    def build():
+        translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+        return {
+            "urls": {tr.locale.language_code: tr.get_url(request) for tr in translations},
+            "full_urls": {tr.locale.language_code: tr.get_full_url(request) for tr in translations},
+            "path": page.get_url(request) or "",
+        }
+
+    host = request.get_host() if request is not None else ""
+    return layout_cached("translations", (host, page.pk), build)
+
+
+def _on_save_or_delete(sender, instance, **kwargs) -> None:
+    from wagtail.contrib.settings.models import AbstractSetting
+    from wagtail.models import Page
+
+    if kwargs.get("raw"):
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    if kwargs.get("created") and isinstance(instance, AbstractSetting):
+        return  # made with its defaults on first read: what was shown already
+    if sender._meta.label in PUBLIC_MODELS or isinstance(instance, Page):
+        content_changed()
+
+
+def _on_wagtail_change(sender, **kwargs) -> None:
+    content_changed()
+
+
+def register_signal_handlers() -> None:
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_on_save_or_delete, dispatch_uid="heritage-content-saved")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="heritage-content-deleted")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_on_wagtail_change, dispatch_uid=f"heritage-content-{id(signal)}")
