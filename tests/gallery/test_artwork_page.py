@@ -192,10 +192,10 @@ def test_the_page_takes_as_many_queries_with_100_works_by_her_as_with_10(client,
         work_make(zarina)
 
     few = warm_queries(client, "/en/gallery/zarina/main/")
-    plain_page = warm_queries(client, "/en/about-us/")
     for _ in range(90):
         work_make(zarina)
     many = warm_queries(client, "/en/gallery/zarina/main/")
 
     assert few == many
-    assert many - plain_page <= 12
+    # The whole page, routing and shared layout included.
+    assert many <= 12

@@ -134,9 +134,9 @@ def test_search_results_take_as_many_queries_for_100_works_as_for_10(client, gal
     works(10)
     urls = ("/en/gallery/?q=suzani", "/en/gallery/?q=вышивка&sort=title&size=medium")
     few = [warm_queries(client, url) for url in urls]
-    plain_page = warm_queries(client, "/en/about-us/")
     works(90)
     many = [warm_queries(client, url) for url in urls]
 
     assert few == many
-    assert max(many) - plain_page <= 12
+    # The whole page, routing and shared layout included.
+    assert max(many) <= 12
