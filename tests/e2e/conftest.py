@@ -60,6 +60,13 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    """Journeys see the site as visitors do in production: anonymous pages from the cache,
+    which each publish, sale and registration in the journey must renew."""
+    settings.PAGE_CACHE_SECONDS = 300
+
+
 @pytest.fixture
 def site_pages(transactional_db):
     """The three-language site with a hero picture, built afresh for every test."""
