@@ -10,6 +10,8 @@ urlpatterns = [
     path("upcoming.ics", views_events.event_feed, name="feed"),
     path("<int:page_id>.ics", views_events.event_ics, name="event-ics"),
     path(
-        "registrations/<str:token>/cancel/", views_events.registration_cancel_view, name="registration-cancel"
+        "registrations/<slug:token>/cancel/",
+        views_events.registration_cancel_view,
+        name="registration-cancel",
     ),
 ]

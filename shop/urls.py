@@ -6,6 +6,9 @@ from .views import buyer, inquiries
 
 app_name = "shop"
 
+# Secret links are URL-safe tokens; `slug` turns anything else (a NUL byte, which PostgreSQL
+# cannot compare) into a 404 before a query is made.
+
 urlpatterns = [
     path("cart/", buyer.cart, name="cart"),
     path("cart/add/", buyer.cart_add_view, name="cart-add"),
@@ -13,9 +16,9 @@ urlpatterns = [
     path("cart/remove/", buyer.cart_remove_view, name="cart-remove"),
     path("checkout/", buyer.checkout, name="checkout"),
     path("orders/", buyer.order_list, name="order-list"),
-    path("orders/<str:token>/", buyer.order_detail, name="order-detail"),
-    path("orders/<str:token>/pay/", buyer.order_pay, name="order-pay"),
-    path("orders/<str:token>/cancel/", buyer.order_cancel_view, name="order-cancel"),
+    path("orders/<slug:token>/", buyer.order_detail, name="order-detail"),
+    path("orders/<slug:token>/pay/", buyer.order_pay, name="order-pay"),
+    path("orders/<slug:token>/cancel/", buyer.order_cancel_view, name="order-cancel"),
     path("ask/<int:pk>/", inquiries.inquiry_create_view, name="inquiry-create"),
-    path("inquiries/<str:token>/", inquiries.inquiry_thread, name="inquiry-thread"),
+    path("inquiries/<slug:token>/", inquiries.inquiry_thread, name="inquiry-thread"),
 ]

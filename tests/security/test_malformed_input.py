@@ -248,3 +248,20 @@ def test_every_numbered_address_survives_a_number_too_big_for_the_database(clien
             requests.append((f"GET {path}", lambda p=path: client.get(p)))
             requests.append((f"POST {path}", lambda p=path: client.post(p, {"order": "1", "active": "1"})))
     assert server_errors(client, requests) == []
+
+
+WORD = re.compile(r"<(?:str|slug|path):(\w+)>|<(uidb64|token)>")
+
+
+def test_every_address_with_a_word_in_it_survives_a_nul_byte(client, site):
+    """PostgreSQL refuses NUL in text: a NUL in a token or slug of the address must be a
+    404, never a failed query. Also the routes of the gallery and the artists' index."""
+    routes = [route for route in url_routes(get_resolver()) if route.startswith("en/") and WORD.search(route)]
+    client.force_login(site["artist"].user)
+    paths = ["/en/gallery/%00/x/", "/en/gallery/x/%00/", "/en/artists/%00/", "/en/%00/"]
+    for route in routes:
+        path = "/" + WORD.sub("a%00b", route)
+        paths.append(re.sub(r"<int:\w+>", str(site["work"].pk), path))
+    requests = [(f"GET {p}", lambda p=p: client.get(p)) for p in paths]
+    requests += [(f"POST {p}", lambda p=p: client.post(p, {"body": "x"})) for p in paths]
+    assert server_errors(client, requests) == []

@@ -8,6 +8,7 @@ import pytest
 
 from tests.accounts.conftest import PASSWORD
 from tests.factories import ArtistFactory, ArtworkFactory, UserFactory
+from tests.two_factor import staff_login
 
 from .abuse import OFF_SITE_NEXTS, location_is_off_site
 
@@ -123,4 +124,14 @@ def test_a_visitor_sent_to_sign_in_before_saving_is_brought_back_only_on_site(cl
     assert "evil.example" not in login_url
 
     response = client.post(login_url, {"username": person.email, "password": PASSWORD})
+    assert_stays_on_site(response)
+
+
+@pytest.mark.parametrize("target", OFF_SITE_NEXTS)
+def test_the_two_step_code_page_never_follows_an_off_site_next(client, target):
+    editor = UserFactory(email="editor@example.org", password=PASSWORD, is_staff=True, is_superuser=True)
+    staff_login(client, editor)
+    response = client.get("/en/accounts/two-factor/", {"next": target})
+    assert_stays_on_site(response)
+    response = client.post(f"/en/accounts/two-factor/?next={target}", {"code": "123456", "next": target})
     assert_stays_on_site(response)
