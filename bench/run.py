@@ -40,10 +40,19 @@ class Page:
     html_bytes: int = 0
     status: int = 0
     rounds: list[LoadResult] = field(default_factory=list)
+    uncached_rounds: list[LoadResult] = field(default_factory=list)
 
     @property
     def best(self) -> LoadResult | None:
-        return max(self.rounds, key=lambda r: r.requests_per_s) if self.rounds else None
+        return _fastest(self.rounds)
+
+    @property
+    def best_uncached(self) -> LoadResult | None:
+        return _fastest(self.uncached_rounds)
+
+
+def _fastest(rounds: list[LoadResult]) -> LoadResult | None:
+    return max(rounds, key=lambda r: r.requests_per_s) if rounds else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,46 +86,21 @@ def main(argv: list[str] | None = None) -> int:
     floor = Page("Floor (fixed HTML)", "/bench/floor/", html_bytes=gallery.html_bytes, status=200)
     env["BENCH_FLOOR_BYTES"] = str(gallery.html_bytes)
 
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = _gunicorn_start(env, port)
-    try:
-        _wait_ready(base + "/healthz")
-        rss_boot = workers_rss(server.pid)
-        for page in [*pages, floor]:
-            for _ in range(2 * WORKERS):
-                try:
-                    _get(base + page.path)
-                except OSError as exc:
-                    print(f"  ! {page.name}: {exc}", file=sys.stderr)
-        rss_before = workers_rss(server.pid)
-        tool = load_tool()
-        for n in range(args.rounds):
-            for page in [*pages, floor]:
-                _say(f"Round {n + 1}/{args.rounds}: {page.name} ({tool}, {args.connections} connections)")
-                page.rounds.append(
-                    load_run(base + page.path, seconds=args.seconds, connections=args.connections)
-                )
-                _drain(base)
-        rss_after = workers_rss(server.pid)
-        weights = []
-        if not args.skip_weight:
-            _say("Weighing home, gallery and an artwork page in Chromium at 360 px")
-            from bench.pageweight import pageweight_measure
-
-            wanted = [p for p in pages if p.name in {"Home", "Gallery", "Artwork page"}]
-            try:
-                weights = pageweight_measure(base, [p.path for p in wanted])
-            except Exception as exc:  # noqa: BLE001 - a missing browser must not lose the load figures
-                print(f"Page weight not measured: {exc}", file=sys.stderr)
-    finally:
-        _gunicorn_stop(server)
+    tool = load_tool()
+    # First every page rendered afresh for each request (the anonymous page cache off: what
+    # a signed-in visitor or a cache miss costs), then as anonymous visitors get them.
+    _say("Uncached: gunicorn with the page cache off")
+    serve_and_load(
+        {**env, "PAGE_CACHE_SECONDS": "0"}, pages, floor, args, tool, lambda page: page.uncached_rounds
+    )
+    _say("Cached: gunicorn as in production")
+    rss, weights = serve_and_load(env, pages, floor, args, tool, lambda page: page.rounds, weigh=True)
 
     report = report_render(
         pages=pages,
         floor=floor,
         weights=weights,
-        rss=(rss_boot, rss_before, rss_after),
+        rss=rss,
         tool=tool,
         catalogue=catalogue,
         args=args,
@@ -127,6 +111,46 @@ def main(argv: list[str] | None = None) -> int:
     (RESULTS / "latest.md").write_text(report)
     print(f"Written to {(RESULTS / 'latest.md').relative_to(ROOT)}")
     return 0
+
+
+def serve_and_load(env, pages, floor, args, tool, rounds_of, *, weigh: bool = False):
+    """Start gunicorn with `env`, warm every page, load each for `args.rounds` rounds into
+    `rounds_of(page)`, weigh three pages in Chromium when asked; the workers' memory at
+    boot, after warm-up and after the load, and the weights."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = _gunicorn_start(env, port)
+    weights = []
+    try:
+        _wait_ready(base + "/healthz")
+        rss_boot = workers_rss(server.pid)
+        for page in [*pages, floor]:
+            for _ in range(2 * WORKERS):
+                try:
+                    _get(base + page.path)
+                except OSError as exc:
+                    print(f"  ! {page.name}: {exc}", file=sys.stderr)
+        rss_before = workers_rss(server.pid)
+        for n in range(args.rounds):
+            for page in [*pages, floor]:
+                _say(f"Round {n + 1}/{args.rounds}: {page.name} ({tool}, {args.connections} connections)")
+                rounds_of(page).append(
+                    load_run(base + page.path, seconds=args.seconds, connections=args.connections)
+                )
+                _drain(base)
+        rss_after = workers_rss(server.pid)
+        if weigh and not args.skip_weight:
+            _say("Weighing home, gallery and an artwork page in Chromium at 360 px")
+            from bench.pageweight import pageweight_measure
+
+            wanted = [p for p in pages if p.name in {"Home", "Gallery", "Artwork page"}]
+            try:
+                weights = pageweight_measure(base, [p.path for p in wanted])
+            except Exception as exc:  # noqa: BLE001 - a missing browser must not lose the load figures
+                print(f"Page weight not measured: {exc}", file=sys.stderr)
+    finally:
+        _gunicorn_stop(server)
+    return (rss_boot, rss_before, rss_after), weights
 
 
 def pages_discover() -> list[Page]:
@@ -183,15 +207,17 @@ def pages_inspect(pages: list[Page]) -> None:
     """Each page three times in-process: the first makes missing renditions and fills
     caches, the second settles, the third is counted."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
     for page in pages:
-        for _ in range(2):
-            client.get(page.path)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(page.path)
+        # Counted as rendered, not as served from the page cache (which reads nothing).
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            for _ in range(2):
+                client.get(page.path)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(page.path)
         page.status = response.status_code
         page.queries = len(queries)
         page.html_bytes = len(response.content)
@@ -238,23 +264,38 @@ def report_render(*, pages, floor, weights, rss, tool, catalogue, args, minutes)
         f"- Machine: {platform.node()}, {os.cpu_count()} cores, {_memory()}, "
         f"Python {platform.python_version()}, {_database()}",
         f"- Load: {tool}, {args.connections} connections, {args.rounds} rounds of {args.seconds} s per page; "
-        f"gunicorn {WORKERS} sync workers, bench.settings (DEBUG=False, WhiteNoise)",
+        f"gunicorn {WORKERS} sync workers, bench.settings (DEBUG=False, WhiteNoise), cache: {_cache()}",
         "- Catalogue: " + ", ".join(f"{count:,} {what}" for what, count in catalogue.items()),
         "",
-        "| Page | req/s (rounds) | p50 ms | p99 ms | % of floor | SQL queries | HTML KB | errors |",
-        "|---|---|---|---|---|---|---|---|",
+        "| Page | cached req/s (rounds) | p50 ms | p99 ms | % of floor | uncached req/s | p99 ms "
+        "| % of floor | SQL queries | HTML KB | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
+    floor_uncached = floor.best_uncached.requests_per_s if floor.best_uncached else 0.0
     for page in [*pages, floor]:
-        best = page.best
+        best, uncached = page.best, page.best_uncached
         rounds = " / ".join(_rate(r.requests_per_s) for r in page.rounds)
         share = f"{100 * best.requests_per_s / floor_rps:.1f}%" if best and floor_rps else "–"
+        uncached_share = (
+            f"{100 * uncached.requests_per_s / floor_uncached:.1f}%" if uncached and floor_uncached else "–"
+        )
         queries = "–" if page is floor else str(page.queries)
         status = "" if page.status == 200 else f" (HTTP {page.status})"
+        errors = sum(r.errors for r in [*page.rounds, *page.uncached_rounds])
         lines.append(
             f"| {page.name}{status} | {rounds} | {best.p50_ms:.0f} | {best.p99_ms:.0f} | {share} | "
-            f"{queries} | {page.html_bytes / 1024:.1f} | {sum(r.errors for r in page.rounds)} |"
+            f"{_rate(uncached.requests_per_s) if uncached else '–'} | "
+            f"{f'{uncached.p99_ms:.0f}' if uncached else '–'} | {uncached_share} | "
+            f"{queries} | {page.html_bytes / 1024:.1f} | {errors} |"
         )
-    lines += ["", "Per page: the faster of the rounds for req/s, p50, p99 and the share of the floor.", ""]
+    lines += [
+        "",
+        "Per page: the faster of the rounds for req/s, p50, p99 and the share of the floor. Cached: "
+        "anonymous visitors, pages from the page cache; uncached: the same gunicorn with "
+        "PAGE_CACHE_SECONDS=0, every request rendered (the layout cache still on), each against "
+        "the floor of its own run. SQL queries: one warm render in-process.",
+        "",
+    ]
     if weights:
         lines += [
             "| First visit at 360 px | transferred KB | requests | LCP ms | of which images KB |",
@@ -282,6 +323,12 @@ def report_render(*, pages, floor, weights, rss, tool, catalogue, args, minutes)
 
 def _rate(requests_per_s: float) -> str:
     return f"{requests_per_s:.1f}" if requests_per_s < 10 else f"{requests_per_s:.0f}"
+
+
+def _cache() -> str:
+    from django.conf import settings
+
+    return "Redis" if "redis" in settings.CACHES["default"]["BACKEND"].lower() else "local memory"
 
 
 def _memory() -> str:

@@ -8,6 +8,7 @@ are imported, so they are put there first.
 """
 
 import os
+import socket
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -22,6 +23,24 @@ os.environ["ALLOWED_HOSTS"] = "127.0.0.1,localhost"
 # Plain HTTP on the loopback: no redirect to HTTPS, no HSTS.
 os.environ["SECURE_SSL_REDIRECT"] = "0"
 os.environ["SECURE_HSTS_SECONDS"] = "0"
+# The cache production uses: Redis (a database of its own on the local server) when one
+# answers, else each worker's local memory (nothing changes while the bench loads pages).
+BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+
+
+def _redis_answers(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+if _redis_answers(BENCH_REDIS_URL):
+    os.environ["REDIS_URL"] = BENCH_REDIS_URL
 # Renditions are made by the bench before timing, not queued for a worker that never runs.
 os.environ["RENDITIONS_AFTER_UPLOAD"] = "0"
 

@@ -26,6 +26,13 @@ if env("STRIPE_SECRET_KEY") and not env("STRIPE_WEBHOOK_SECRET"):
         "from the Stripe dashboard."
     )
 
+# The page and layout caches are renewed by replacing a token in the cache; every worker
+# must see the same token, so without a shared cache (REDIS_URL) they are off unless asked
+# for (a single process may turn them on).
+if not env("REDIS_URL"):
+    PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))
+    LAYOUT_CACHE_SECONDS = int(env("LAYOUT_CACHE_SECONDS", "0"))
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
