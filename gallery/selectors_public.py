@@ -92,6 +92,12 @@ def _profile_url(value: str, *, hosts: set[str], base: str) -> str:
     return f"{base}{handle}" if HANDLE.match(handle) else ""
 
 
+def _web_url(value: str) -> str:
+    """Her website as a link only when it is a web address: forms allow nothing else, and a
+    `javascript:` value that got in another way must not become a link."""
+    return value if urlsplit(value.strip()).scheme in ("http", "https") else ""
+
+
 def _public_artist(artist: ArtistProfile, **extra) -> PublicArtist:
     return PublicArtist(
         pk=artist.pk,
@@ -177,7 +183,7 @@ def artist_get_public(*, slug: str) -> PublicArtist | None:
         statement=artist.statement,
         portrait=artist.portrait,
         image=artist.portrait,
-        website=artist.website,
+        website=_web_url(artist.website),
         instagram=artist.instagram,
         telegram=artist.telegram,
     )

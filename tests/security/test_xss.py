@@ -281,3 +281,18 @@ def test_emails_show_what_people_typed_as_they_typed_it(world):
     bodies = "\n".join(message.body for message in mail.outbox)
     for entity in ("&lt;", "&gt;", "&#x27;", "&quot;", "&amp;"):
         assert entity not in bodies
+
+
+def test_a_portfolio_never_links_to_a_script_whatever_her_links_hold(client, world):
+    """Forms refuse such links; a value that got in another way (an import, an old row) still
+    gives no `javascript:` link."""
+    from artists.models import ArtistProfile
+
+    ArtistProfile.objects.filter(pk=world["artist"].pk).update(
+        website="javascript:alert(1)",
+        instagram="javascript:alert(1)",
+        telegram='https://t.me/x" onclick=alert(1)',
+    )
+    text = client.get("/en/artists/zarina/").content.decode()
+    assert_no_live_payload(text, "portfolio")
+    assert 'href="javascript' not in text.lower()
