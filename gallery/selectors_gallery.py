@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
 from artists.models import Region
+from heritage.caching import layout_cached
 from heritage.images.renditions import (
     ARTWORK_RENDITIONS,
     LARGE_RENDITION,
@@ -272,7 +273,7 @@ def artwork_listing(params, *, url_for) -> GalleryListing:
     `url_for(artwork)` gives a work's page URL. Takes the same number of queries for ten
     works or ten thousand.
     """
-    media = list(Medium.objects.all())
+    media = layout_cached("media", (), lambda: list(Medium.objects.all()))
     filters = gallery_filters_parse(params, media=media)
     base = _with_offers(_with_size(Artwork.objects.published()))
     ranked: list[int] = []
@@ -306,13 +307,19 @@ def artwork_listing(params, *, url_for) -> GalleryListing:
         return q
 
     everything = others("")
-    counts = base.aggregate(
-        total=Count("pk", filter=everything) if everything else Count("pk"),
-        **{
-            f"{facet}_{n}": Count("pk", filter=others(facet) & _facet_q(facet, key))
-            for facet, values in facet_values.items()
-            for n, (key, _value, _label) in enumerate(values)
-        },
+    # The counts are the costly read (one pass over every published work); the same filters
+    # give the same counts until the content changes, so they are kept with the layout.
+    counts = layout_cached(
+        "gallery-counts",
+        (sorted(active.items()), filters.q),
+        lambda: base.aggregate(
+            total=Count("pk", filter=everything) if everything else Count("pk"),
+            **{
+                f"{facet}_{n}": Count("pk", filter=others(facet) & _facet_q(facet, key))
+                for facet, values in facet_values.items()
+                for n, (key, _value, _label) in enumerate(values)
+            },
+        ),
     )
     facets = {
         facet: [

@@ -249,3 +249,16 @@ def test_robots_txt_keeps_crawlers_out_of_private_areas_and_points_to_the_sitema
     for path in ("/admin/", "/accounts/", "/saved/", "/en/studio/", "/ru/studio/", "/tg/studio/"):
         assert f"Disallow: {path}\n" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_counts_kept_between_visits_follow_every_change(client, gallery):
+    work_make(medium=medium("glazed-ceramic"))
+    before = html_of(client, "/en/gallery/")
+    assert option_count(before, "medium", "glazed-ceramic") == 1
+
+    hidden = work_make(medium=medium("glazed-ceramic"))
+    assert option_count(html_of(client, "/en/gallery/"), "medium", "glazed-ceramic") == 2
+
+    hidden.status = Artwork.Status.ARCHIVED
+    hidden.save()
+    assert option_count(html_of(client, "/en/gallery/"), "medium", "glazed-ceramic") == 1
