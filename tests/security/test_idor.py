@@ -335,3 +335,23 @@ def test_shop_artist_and_event_admin_addresses_are_closed_to_artists_and_visitor
     staff_login(client, UserFactory(email="editor@example.org", is_staff=True, is_superuser=True))
     for path in paths:
         assert client.get(path).status_code == 200, path
+
+
+def test_the_api_never_hands_out_originals_or_private_fields(client, world):
+    """`fields=*` on every endpoint: no original photo address, no buyer's or registrant's
+    email, no artist's private details."""
+    registration = _registration()
+    responses = [
+        client.get("/api/v2/images/", {"fields": "*"}),
+        client.get(f"/api/v2/images/{world.image.image_id}/", {"fields": "*"}),
+        client.get("/api/v2/artworks/", {"fields": "*"}),
+        client.get(f"/api/v2/artworks/{world.work.pk}/", {"fields": "*"}),
+        client.get("/api/v2/pages/", {"fields": "*", "type": "cms.EventPage"}),
+        client.get(f"/api/v2/pages/{registration.event_id}/", {"fields": "*"}),
+    ]
+    for response in responses:
+        assert response.status_code in (200, 400)
+        text = response.content.decode()
+        assert "original_images/" not in text
+        assert registration.email not in text and world.order.email not in text
+        assert "payout_details" not in text and "phone" not in text

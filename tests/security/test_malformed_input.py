@@ -193,6 +193,12 @@ def test_a_huge_post_is_answered_without_storing_it(client, site):
     assert not site["work"].inquiries.exists()
 
 
+def test_a_post_bigger_than_the_upload_limit_is_a_bad_request(client, site, settings):
+    body = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    response = client.post("/en/shop/cart/add/", {"offer": "1", "padding": body})
+    assert response.status_code == 400
+
+
 def test_login_and_signup_survive_malformed_fields(client, site):
     requests = []
     for value in ("", "\x00", LONG, BROKEN_UTF8, "a@b", "@" * 300):
