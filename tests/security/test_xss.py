@@ -296,3 +296,24 @@ def test_a_portfolio_never_links_to_a_script_whatever_her_links_hold(client, wor
     text = client.get("/en/artists/zarina/").content.decode()
     assert_no_live_payload(text, "portfolio")
     assert 'href="javascript' not in text.lower()
+
+
+@pytest.mark.parametrize("payload", [SCRIPT, IMG, CLOSE, f"/{IMG}"])
+def test_what_a_visitor_types_into_an_address_comes_back_as_text(client, world, payload):
+    """Reflected XSS: the search boxes, filters, `next=` and the 404 page repeat what was
+    typed, escaped."""
+    paths = [
+        f"/en/gallery/?q={payload}&sort={payload}&medium={payload}",
+        f"/en/search/?q={payload}",
+        f"/en/artists/?region={payload}",
+        f"/en/accounts/login/?next={payload}",
+        f"/en/accounts/signup/?next={payload}",
+        f"/en/shop/cart/?country={payload}",
+    ]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_no_live_payload(response.content.decode(), path)
+    missing = client.get(f"/en/no-such-page-{payload}/")
+    assert missing.status_code == 404
+    assert_no_live_payload(missing.content.decode(), "404 page")
