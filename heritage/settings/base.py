@@ -261,7 +261,7 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"heic": "jpeg", "avif": "avif", "webp": "web
 # Make the renditions the site shows in a background task after each upload, so page
 # views never wait for them (heritage.images.renditions lists them).
 HERITAGE_RENDITIONS_AFTER_UPLOAD = env_bool("RENDITIONS_AFTER_UPLOAD", True)
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "heritage.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 

@@ -4,6 +4,8 @@ search box — the gallery's `?q=`, the site search, the API's `search=` — ans
 never shows an unpublished work, whatever is typed. Run on PostgreSQL too
 (`DATABASE_URL=postgres://…`), where the backend is different."""
 
+from django.test import Client
+
 import pytest
 
 from artists.models import ArtistProfile
@@ -97,3 +99,27 @@ def test_operators_around_a_real_word_still_find_the_published_work(client, work
         assert "Pomegranate garden" in text, query
         items = client.get("/api/v2/artworks/", {"search": query}).json()["items"]
         assert [item["title"] for item in items] == ["Pomegranate garden"], query
+
+
+def test_the_admin_searches_editors_use_answer_any_query(works):
+    client = Client(raise_request_exception=False)
+    from tests.factories import UserFactory
+    from tests.two_factor import staff_login
+
+    staff_login(client, UserFactory(email="editor@example.org", is_staff=True, is_superuser=True))
+    failed = []
+    for path in (
+        "/admin/artists/profiles/",
+        "/admin/gallery/artworks/",
+        "/admin/shop/orders/",
+        "/admin/shop/offers/",
+        "/admin/pages/search/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/users/",
+    ):
+        for query in QUERIES:
+            status = client.get(path, {"q": query}).status_code
+            if status != 200:
+                failed.append((path, query[:40], status))
+    assert failed == [], "\n".join(map(repr, failed))
