@@ -27,7 +27,7 @@ from django.middleware.csrf import get_token
 
 from wagtail.models import Site
 
-from heritage.caching import cache_key, content_version
+from heritage.caching import cache_key, content_version, content_version_kept
 
 TOKEN_MARKER = "\x00csrf-token\x00"  # noqa: S105 (a placeholder, not a secret)
 TOKEN_FIELD = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")([A-Za-z0-9]+)(")')
@@ -57,6 +57,10 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with content_version_kept():
+            return self._respond(request)
+
+    def _respond(self, request):
         if not hasattr(request, "_wagtail_site"):
             request._wagtail_site = _site_for_request(request)
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)

@@ -7,7 +7,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
 from heritage.blocks import BaseStreamBlock
+from heritage.caching import layout_cached
 from heritage.models import BasePage
+
+HOME_SECTIONS_SECONDS = 300
 
 
 class HomePage(BasePage):
@@ -66,7 +69,16 @@ class HomePage(BasePage):
         from ..selectors_home import home_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(page=self, request=request))
+        # The same for every visitor until the content changes; events and exhibitions also
+        # move from "upcoming" to "now" with the clock, hence the few minutes at most.
+        context.update(
+            layout_cached(
+                "home-sections",
+                (request.get_host(), self.pk),
+                lambda: home_sections(page=self, request=request),
+                seconds=HOME_SECTIONS_SECONDS,
+            )
+        )
         return context
 
 
