@@ -135,3 +135,25 @@ def test_the_two_step_code_page_never_follows_an_off_site_next(client, target):
     assert_stays_on_site(response)
     response = client.post(f"/en/accounts/two-factor/?next={target}", {"code": "123456", "next": target})
     assert_stays_on_site(response)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "//evil.example",
+        "//evil.example/",
+        "/\\evil.example/",
+        "/%2F%2Fevil.example",
+        "/en//evil.example",
+        "/%5Cevil.example",
+    ],
+)
+def test_redirects_made_from_the_address_itself_stay_on_site(client, path):
+    """The language prefix and the trailing slash are added by redirects built from the
+    requested path: a path that looks like another host must not become one."""
+    from tests.factories import build_site
+
+    build_site()
+    response = client.get(path)
+    if response.status_code in (301, 302, 303, 307, 308):
+        assert not location_is_off_site(response["Location"]), response["Location"]
