@@ -355,3 +355,28 @@ def test_the_api_never_hands_out_originals_or_private_fields(client, world):
         assert "original_images/" not in text
         assert registration.email not in text and world.order.email not in text
         assert "payout_details" not in text and "phone" not in text
+
+
+def test_an_editor_without_shop_rights_sees_no_orders_payouts_or_registrants(client, world):
+    """Admin access alone (a page editor) opens neither buyers' details nor bank details."""
+    from django.contrib.auth.models import Permission
+
+    editor = UserFactory(email="page-editor@example.org", is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    registration = _registration()
+    staff_login(client, editor)
+    assert client.get("/admin/").status_code == 200
+    for path in [
+        *(
+            p.format(order=world.order.pk, artist=world.owner.pk, work=world.work.pk)
+            for p in ADMIN_OBJECT_PATHS
+        ),
+        f"/admin/events/registrations/{registration.event_id}/",
+        f"/admin/events/registrations/{registration.event_id}/registrations.csv",
+        "/admin/shop/balances/payouts.csv?start=2020-01-01&end=2030-01-01",
+        f"/admin/shop/orders/action/{world.order.pk}/refund/",
+    ]:
+        response = client.get(path)
+        assert response.status_code in (302, 403, 404, 405), (path, response.status_code)
+        text = response.content.decode()
+        assert world.order.email not in text and registration.email not in text, path
