@@ -240,6 +240,9 @@ def test_each_page_shows_the_payload_as_visible_text(client, world):
     }
     for path, expected in public.items():
         assert expected in client.get(path).content.decode(), path
+    artwork_page = client.get("/en/gallery/zarina/suzani/").content.decode()
+    for field in ("Red" + escaped_img, "Silk" + escaped_img, "Zarina" + escaped_img, "Suzani&lt;/script&gt;"):
+        assert field in artwork_page, field
     client.force_login(world["artist"].user)
     studio = {
         f"/en/studio/shop/orders/{world['order'].pk}/": escaped_script,
