@@ -75,15 +75,17 @@ def site_routes() -> list[str]:
 
 
 def unprotected_routes(client, routes) -> list:
-    """Routes whose tokenless POST got anything but a refusal (403), a 404 or a 405."""
+    """Routes whose tokenless POST, PUT, PATCH or DELETE got anything but a refusal (403),
+    a 404 or a 405."""
     found = []
     for route in routes:
         if route in EXEMPT:
             continue
         path = concrete(route)
-        response = client.post(path, {"x": "1"})
-        if response.status_code not in (403, 404, 405):
-            found.append((route, path, response.status_code))
+        for method in ("post", "put", "patch", "delete"):
+            response = getattr(client, method)(path, {"x": "1"} if method == "post" else "x=1")
+            if response.status_code not in (403, 404, 405):
+                found.append((method, route, path, response.status_code))
     return found
 
 
