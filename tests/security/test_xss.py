@@ -324,3 +324,24 @@ def test_what_a_visitor_types_into_an_address_comes_back_as_text(client, world, 
     missing = client.get(f"/en/no-such-page-{payload}/")
     assert missing.status_code == 404
     assert_no_live_payload(missing.content.decode(), "404 page")
+
+
+def test_stories_and_campaigns_that_show_her_work_show_the_payloads_as_text(client, world):
+    from cms.models import StoryIndexPage
+    from tests.cms.editorial import artist_block, artwork_block, campaign_make, paragraph, publish, story_make
+
+    home = world["event"].get_parent().get_parent()
+    index = home.add_child(instance=StoryIndexPage(title="Stories", slug="stories"))
+    publish(index)
+    campaign = campaign_make(index, title="Her own money", slug="her-own-money", artworks=[world["work"]])
+    story_make(
+        index,
+        title="Zarina embroiders again",
+        slug="zarina-embroiders-again",
+        body=[paragraph("Her words."), artist_block(world["artist"]), artwork_block(world["work"])],
+        campaign=campaign,
+    )
+    paths = ["/en/stories/", "/en/stories/her-own-money/", "/en/stories/zarina-embroiders-again/"]
+    assert live_payloads(client, paths) == []
+    story = client.get("/en/stories/zarina-embroiders-again/").content.decode()
+    assert "Zarina&quot;&gt;&lt;img" in story
