@@ -3,7 +3,11 @@ pages, broken percent-escapes, NUL bytes, numbers too big for the database, huge
 over-numerous form fields, and values of the wrong type in every filter. The site answers
 each with a page (200), "not found" (404) or "bad request" (400) — never a server error."""
 
+import hashlib
+import hmac
+import json
 import re
+import time
 
 from django.core.cache import cache
 from django.test import Client
@@ -270,4 +274,67 @@ def test_every_address_with_a_word_in_it_survives_a_nul_byte(client, site):
         paths.append(re.sub(r"<int:\w+>", str(site["work"].pk), path))
     requests = [(f"GET {p}", lambda p=p: client.get(p)) for p in paths]
     requests += [(f"POST {p}", lambda p=p: client.post(p, {"body": "x"})) for p in paths]
+    assert server_errors(client, requests) == []
+
+
+def test_the_payment_webhook_answers_malformed_notifications_with_400(client, site):
+    bodies = [
+        "",
+        "{",
+        "[]",
+        "null",
+        '{"type": 1}',
+        "\x00",
+        "x" * 100_000,
+        '{"id": "evt_1", "type": "x", "data": 5}',
+    ]
+    signatures = ["", "t=abc,v1=", "t=1,v1=" + "0" * 64, "v1=" * 1000, "t=" + HUGE + ",v1=zz", "\x00"]
+    requests = [
+        (
+            f"webhook {body[:10]!r} {signature[:10]!r}",
+            lambda b=body, s=signature: client.post(
+                "/webhooks/stripe/", data=b, content_type="application/json", HTTP_STRIPE_SIGNATURE=s
+            ),
+        )
+        for body in bodies
+        for signature in signatures
+    ]
+    assert server_errors(client, requests) == []
+    for _what, call in requests[:3]:
+        assert call().status_code == 400
+
+
+def stripe_signature(payload: str, secret: str) -> str:
+    """The header Stripe sends: a timestamp and the HMAC-SHA256 of `timestamp.payload`."""
+    timestamp = int(time.time())
+    digest = hmac.new(secret.encode(), f"{timestamp}.{payload}".encode(), hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+SESSION_DONE = "checkout.session.completed"
+
+
+def test_a_signed_but_malformed_notification_is_not_a_server_error(client, site, settings):
+    bodies = [
+        "{",
+        "[]",
+        "null",
+        '{"type": 1}',
+        json.dumps({"id": "evt_1", "type": "checkout.session.completed", "data": 5}),
+        json.dumps({"id": "evt_2", "type": SESSION_DONE, "data": {"object": {"id": 5, "metadata": []}}}),
+        json.dumps({"id": "evt_3", "type": SESSION_DONE, "data": {"object": {"metadata": {"order_id": 1}}}}),
+        json.dumps({"id": "evt_4", "type": "charge.refunded", "data": {"object": {"payment_intent": 1}}}),
+    ]
+    requests = [
+        (
+            f"signed {body[:30]!r}",
+            lambda b=body: client.post(
+                "/webhooks/stripe/",
+                data=b,
+                content_type="application/json",
+                HTTP_STRIPE_SIGNATURE=stripe_signature(b, settings.STRIPE_WEBHOOK_SECRET),
+            ),
+        )
+        for body in bodies
+    ]
     assert server_errors(client, requests) == []

@@ -42,13 +42,35 @@ def webhook_handle(request: HttpRequest) -> HttpResponse:
     payload = request.body
     signature = request.headers.get("Stripe-Signature", "")
     try:
-        stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+        stripe.WebhookSignature.verify_header(
+            payload, signature, settings.STRIPE_WEBHOOK_SECRET, stripe.Webhook.DEFAULT_TOLERANCE
+        )
     except (ValueError, stripe.SignatureVerificationError) as error:
         logger.warning("Refused a Stripe webhook: %s", error)
         return HttpResponseBadRequest("invalid signature")
-    event = json.loads(payload)
+    try:
+        event = json.loads(payload)
+    except ValueError:
+        return HttpResponseBadRequest("invalid JSON")
+    if not event_is_well_formed(event):
+        logger.warning("Refused a signed Stripe webhook of unexpected shape")
+        return HttpResponseBadRequest("unexpected event")
     outcome = event_apply(event)
     return HttpResponse(outcome, content_type="text/plain")
+
+
+def event_is_well_formed(event) -> bool:
+    """An event object as Stripe sends them: an id, a type and `data.object`. Anything else
+    is answered 400 before a handler reads it."""
+    if not isinstance(event, dict):
+        return False
+    data = event.get("data")
+    return (
+        isinstance(event.get("id"), str)
+        and isinstance(event.get("type"), str)
+        and isinstance(data, dict)
+        and isinstance(data.get("object"), dict)
+    )
 
 
 def event_apply(event: dict) -> str:
