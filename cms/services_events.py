@@ -113,6 +113,13 @@ def registration_cancel(*, token: str) -> EventRegistration | None:
     return registration
 
 
+@transaction.atomic
+def waitlist_promote_after_edit(*, event: EventPage) -> list[EventRegistration]:
+    """After an editor publishes the event (more places, say): those on the waitlist who
+    now fit are moved up and emailed, as when someone cancels."""
+    return waitlist_promote(event=_event_lock(event))
+
+
 def waitlist_promote(*, event: EventPage) -> list[EventRegistration]:
     """Move people from the waitlist to confirmed places, first come first served, while
     `event` (an original page, locked by the caller) has places free and has not begun.

@@ -15,6 +15,13 @@ def story_published(sender, instance, **kwargs):
         story_take_offline(page=instance, reason="")
 
 
+def event_published(sender, instance, **kwargs):
+    """Publishing an event with more places (or with no limit any more) lets the waitlist in."""
+    from .services_events import waitlist_promote_after_edit
+
+    waitlist_promote_after_edit(event=instance)
+
+
 def moderated_index_created(sender, instance, created, raw=False, **kwargs):
     """A new story or event index (in any language) gets the Moderation workflow."""
     if not created or raw:
@@ -34,9 +41,10 @@ def _assign(page_pk, assign):
 
 
 def connect():
-    from .models import EventIndexPage, StoryIndexPage, StoryPage
+    from .models import EventIndexPage, EventPage, StoryIndexPage, StoryPage
 
     page_published.connect(story_published, sender=StoryPage, dispatch_uid="cms.story_published")
+    page_published.connect(event_published, sender=EventPage, dispatch_uid="cms.event_published")
     for model in (StoryIndexPage, EventIndexPage):
         post_save.connect(
             moderated_index_created,

@@ -151,6 +151,27 @@ def test_cancelling_a_confirmed_place_promotes_the_first_person_waiting_and_emai
     assert "/ru/events/registrations/" in cancel_link(promoted)
 
 
+def test_more_places_published_let_the_waitlist_in_first_come_first_served(
+    index, django_capture_on_commit_callbacks
+):
+    event = event_make(index["en"], capacity=1)
+    register(event, 1)
+    second = register(event, 2)
+    third = register(event, 3)
+    fourth = register(event, 4)
+    mail.outbox.clear()
+
+    event.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+
+    statuses = [r.status for r in EventRegistration.objects.filter(pk__in=[second.pk, third.pk, fourth.pk])]
+    assert sorted(statuses) == [Status.CONFIRMED, Status.CONFIRMED, Status.WAITLISTED]
+    fourth.refresh_from_db()
+    assert fourth.status == Status.WAITLISTED
+    assert {message.to[0] for message in mail.outbox} == {"visitor2@example.org", "visitor3@example.org"}
+
+
 def test_cancelling_a_waitlist_spot_promotes_nobody(index):
     event = event_make(index["en"], capacity=1)
     register(event, 1)
