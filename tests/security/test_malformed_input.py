@@ -338,3 +338,29 @@ def test_a_signed_but_malformed_notification_is_not_a_server_error(client, site,
         for body in bodies
     ]
     assert server_errors(client, requests) == []
+
+
+def test_forms_refuse_nul_bytes_in_text_instead_of_failing_on_postgresql(client, site):
+    """PostgreSQL cannot store NUL: every form an artist, buyer or visitor fills says so as a
+    form error (or ignores the field), and stores nothing."""
+    work = site["work"]
+    offer = OfferFactory(artwork=work, kind="print", edition_size=10, stock=5)
+    nul = "a\x00b"
+    artist_forms = {
+        "/en/studio/profile/": {"display_name": nul, "bio": nul, "statement": nul, "region": "sughd"},
+        "/en/studio/artworks/new/": {"title": nul, "description": nul, "materials": nul, "year": "2024"},
+        f"/en/studio/artworks/{work.pk}/": {"title": nul, "description": nul, "materials": nul},
+        f"/en/studio/shop/artworks/{work.pk}/offers/{offer.pk}/": {"price": nul, "stock": nul},
+    }
+    visitor_forms = {
+        f"/en/shop/ask/{work.pk}/": {"name": nul, "email": "a@example.org", "body": nul, "kind": "question"},
+        "/en/shop/checkout/": {"email": "a@example.org", "name": nul, "address_line1": nul, "city": nul},
+        "/en/accounts/password-reset/": {"email": nul},
+    }
+    requests = [(path, lambda p=path, d=data: client.post(p, d)) for path, data in visitor_forms.items()]
+    assert server_errors(client, requests) == []
+    client.force_login(site["artist"].user)
+    requests = [(path, lambda p=path, d=data: client.post(p, d)) for path, data in artist_forms.items()]
+    assert server_errors(client, requests) == []
+    work.refresh_from_db()
+    assert "\x00" not in work.title + work.description
