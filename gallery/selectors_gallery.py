@@ -340,25 +340,26 @@ def artwork_listing(params, *, url_for) -> GalleryListing:
         for facet, values in facet_values.items()
     }
 
-    works = base.filter(everything).select_related("artist", "medium")
+    works = (
+        base.filter(everything)
+        .select_related("artist", "medium")
+        .prefetch_related(_images_prefetch(CARD_RENDITIONS))
+    )
     if filters.sort == Sort.RELEVANCE:
-        works = works.order_by(
-            Case(
-                *(When(pk=pk, then=Value(position)) for position, pk in enumerate(ranked)),
-                default=Value(len(ranked)),
-                output_field=IntegerField(),
-            ),
-            "pk",
-        )
+        # The backend's ranking is a list of at most SEARCH_LIMIT ids: keep those the filters
+        # let through, in that order, and read only the page's works (cheaper than asking the
+        # database to sort by a CASE of hundreds of branches).
+        matching = set(base.filter(everything).values_list("pk", flat=True))
+        paginator = Paginator([pk for pk in ranked if pk in matching], ARTWORKS_PER_PAGE)
+        page = paginator.get_page(params.get("page"))
+        by_pk = works.in_bulk(page.object_list)
+        page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
     else:
-        works = works.order_by(*Sort.order_by[filters.sort])
-    works = works.prefetch_related(_images_prefetch(CARD_RENDITIONS))
-
-    paginator = Paginator(works, ARTWORKS_PER_PAGE)
-    # The aggregate above has counted them already; spare the paginator its own COUNT.
-    paginator.count = counts["total"]
-    page = paginator.get_page(params.get("page"))
-    page.object_list = list(page.object_list)
+        paginator = Paginator(works.order_by(*Sort.order_by[filters.sort]), ARTWORKS_PER_PAGE)
+        # The aggregate above has counted them already; spare the paginator its own COUNT.
+        paginator.count = counts["total"]
+        page = paginator.get_page(params.get("page"))
+        page.object_list = list(page.object_list)
     for artwork in page.object_list:
         artwork.url = url_for(artwork)
     return GalleryListing(
