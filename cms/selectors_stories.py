@@ -17,6 +17,7 @@ from wagtail.models import Locale
 
 from gallery.models import Artwork, ArtworkImage
 from gallery.selectors_public import artist_cards, artist_list_public
+from heritage.caching import layout_cached
 from heritage.images.renditions import (
     CARD_RENDITIONS,
     EXHIBITION_CARD_RENDITIONS,
@@ -215,14 +216,20 @@ def campaign_detail(*, page: CampaignPage, request=None) -> dict:
     }
 
 
+def _story_campaign(page: StoryPage):
+    """The story's campaign in the story's language (else the original), or "" while it is
+    not live ("" rather than None, so that the answer is kept too)."""
+    campaign = page.campaign.get_translation_or_none(page.locale) or page.campaign
+    return campaign if campaign.live else ""
+
+
 def story_detail(*, page: StoryPage, request=None) -> dict:
     """What a story's page shows beside its text: the cards in its blocks, its content
     warnings (shown before the text), its tags and its campaign in the reader's language."""
     warnings = [block for block in page.body if block.block_type == "content_warning"]
     campaign = None
     if page.campaign_id:
-        campaign = page.campaign.get_translation_or_none(page.locale) or page.campaign
-        campaign = campaign if campaign.live else None
+        campaign = layout_cached("story-campaign", (page.pk,), lambda: _story_campaign(page)) or None
     hero = None
     if page.hero_image_id:
         images = get_image_model().objects.prefetch_renditions(*STORY_HERO_RENDITIONS)

@@ -248,3 +248,21 @@ def test_the_campaign_page_takes_the_same_queries_for_ten_or_thirty_stories(clie
     thirty = queries_for(client, campaign.url)
 
     assert ten == thirty
+
+
+def test_a_story_with_a_campaign_tags_and_artwork_blocks_stays_within_12_queries(client, site, index):
+    gallery_make(site)
+    campaign = campaign_make(index["en"], title="Her own money")
+    few = [ArtworkFactory() for _ in range(2)]
+    many = [ArtworkFactory() for _ in range(10)]
+    small = story_make(index["en"], title="Two", campaign=campaign, body=[artwork_block(w) for w in few])
+    large = story_make(index["en"], title="Ten", campaign=campaign, body=[artwork_block(w) for w in many])
+    for story in (small, large):
+        story.tags.add("felt", "Khujand")
+        story.save_revision().publish()
+
+    counts = [queries_for(client, small.url), queries_for(client, large.url)]
+
+    assert counts[0] == counts[1]
+    # The whole page, routing (three levels deep) and shared layout included.
+    assert counts[1] <= 12
