@@ -15,7 +15,7 @@ rendered for, so it is cut out before the page is stored and every visitor serve
 cache gets her own token put in its place (and her CSRF cookie, set by Django's middleware
 on the way out). A page still holding the first visitor's token anywhere else is not kept.
 
-The middleware also keeps the Site Wagtail looks up on every request, under the same version.
+The middleware also keeps the Site Wagtail looks up for every page, under the same version.
 """
 
 import re
@@ -60,9 +60,14 @@ class PublicPageCacheMiddleware:
         with content_version_kept():
             return self._respond(request)
 
-    def _respond(self, request):
-        if not hasattr(request, "_wagtail_site"):
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Before Wagtail routes a page: its Site from the cache, not the database."""
+        match = getattr(request, "resolver_match", None)
+        is_page = match is not None and match.url_name == WAGTAIL_PAGE_VIEW
+        if is_page and not hasattr(request, "_wagtail_site"):
             request._wagtail_site = _site_for_request(request)
+
+    def _respond(self, request):
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not self._request_may_share(request):
             return self.get_response(request)

@@ -25,6 +25,12 @@ def _empty_caches():
         cache.clear()
 
 
+def jobs(callbacks) -> list:
+    """The work queued for after the commit, less the renewal of the cached pages (which
+    every change to an image queues too)."""
+    return [callback for callback in callbacks if getattr(callback, "__module__", "") != "heritage.caching"]
+
+
 def _specs(image) -> set[str]:
     return set(image.renditions.values_list("filter_spec", flat=True))
 
@@ -32,7 +38,7 @@ def _specs(image) -> set[str]:
 def test_new_image_gets_every_public_rendition(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         image = ImageFactory(pixel_size=(200, 150))
-    assert len(callbacks) == 1
+    assert len(jobs(callbacks)) == 1
     assert _specs(image) == set(PUBLIC_RENDITION_SPECS)
     for rendition in image.renditions.all():
         assert rendition.file.storage.exists(rendition.file.name)
@@ -49,7 +55,7 @@ def test_saving_again_makes_no_renditions(django_capture_on_commit_callbacks):
         image.title = "Suzani, renamed"
         image.save()
         CustomImage.objects.get(pk=image.pk).save()
-    assert callbacks == []
+    assert jobs(callbacks) == []
     assert set(CustomRendition.objects.values_list("pk", flat=True)) == before
 
 
@@ -72,7 +78,7 @@ def test_new_file_replaces_the_renditions(django_capture_on_commit_callbacks):
 def test_nothing_is_queued_before_commit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         image = ImageFactory()
-    assert len(callbacks) == 1
+    assert len(jobs(callbacks)) == 1
     assert not image.renditions.exists()
 
 
@@ -106,5 +112,5 @@ def test_nothing_is_queued_when_background_renditions_are_off(settings, django_c
     settings.HERITAGE_RENDITIONS_AFTER_UPLOAD = False
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         image = ImageFactory()
-    assert callbacks == []
+    assert jobs(callbacks) == []
     assert not CustomRendition.objects.filter(image=image).exists()
