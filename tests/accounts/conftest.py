@@ -1,7 +1,6 @@
 import re
 
 from django.core import mail
-from django.core.cache import cache
 
 import pytest
 
@@ -9,14 +8,6 @@ from tests.factories import UserFactory
 
 PASSWORD = "suzani-Pomegranate-1985"
 LINK = re.compile(r"http://testserver(/\w\w/accounts/\S+/)")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The once-a-minute limit on confirmation emails lives in the cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

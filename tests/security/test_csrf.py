@@ -5,7 +5,6 @@ provider's webhook is the one exemption: it proves itself with a signature inste
 
 import re
 
-from django.core.cache import cache
 from django.test import Client
 from django.urls import get_resolver
 
@@ -21,7 +20,7 @@ from tests.cms.events_fixtures import event_make
 from tests.factories import OfferFactory, UserFactory, build_site
 from tests.two_factor import staff_login
 
-from .objects import studio_requests, url_routes, world_build
+from .objects import studio_requests, url_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -32,18 +31,6 @@ EXEMPT = {
 }
 CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
 NAMED_GROUP = re.compile(r"\(\?P<\w+>[^)]*\)")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def world(db):
-    return world_build()
 
 
 @pytest.fixture

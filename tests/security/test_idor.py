@@ -7,7 +7,6 @@ The URLconf is read at test time, so an address added with an id in it fails
 `test_every_address_with_an_id_is_in_this_catalogue` until a test here covers it.
 """
 
-from django.core.cache import cache
 from django.test import TestCase
 from django.urls import get_resolver
 
@@ -22,7 +21,7 @@ from tests.cms.events_fixtures import event_make, index_make
 from tests.factories import ArtistFactory, ArtworkFactory, OfferFactory, UserFactory
 from tests.two_factor import staff_login
 
-from .objects import studio_requests, url_routes, world_build
+from .objects import studio_requests, url_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -89,18 +88,6 @@ def addresses_with_ids() -> set[str]:
 def test_every_address_with_an_id_is_in_this_catalogue():
     missing = addresses_with_ids() - set(CATALOGUE)
     assert not missing, f"add these to the IDOR catalogue with a test: {sorted(missing)}"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def world(db):
-    return world_build()
 
 
 def assert_nothing_changed(w):

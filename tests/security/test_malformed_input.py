@@ -9,7 +9,6 @@ import json
 import re
 import time
 
-from django.core.cache import cache
 from django.test import Client
 from django.urls import get_resolver
 
@@ -63,13 +62,6 @@ LISTINGS = [
     "/api/v2/pages/",
     "/api/v2/images/",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 into a `javascript:` address — at sign-in, sign-up, sign-out, the language switch, the
 Wagtail admin's sign-in, and saving a work or following an artist."""
 
-from django.core.cache import cache
-
 import pytest
 
 from tests.accounts.conftest import PASSWORD
@@ -13,14 +11,6 @@ from tests.two_factor import staff_login
 from .abuse import OFF_SITE_NEXTS, location_is_off_site
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Sign-in limits and throttles live in the cache; every attempt here starts afresh."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

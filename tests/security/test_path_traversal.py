@@ -6,8 +6,6 @@ was tampered with is never read from outside the media folder."""
 import os
 from pathlib import Path
 
-from django.core.cache import cache
-
 import pytest
 
 from gallery.models import Artwork
@@ -29,13 +27,6 @@ HOSTILE_NAMES = [
     ".jpg",
     "con.jpg",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

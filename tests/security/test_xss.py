@@ -9,7 +9,6 @@ import csv
 import io
 
 from django.core import mail
-from django.core.cache import cache
 from django.test import TestCase
 from django.urls import reverse
 
@@ -35,13 +34,6 @@ IMG = '"><img src=x onerror=alert(1)>'
 CLOSE = "</script><script>alert(1)</script>"
 TEMPLATE = "{{ request.user.email }}{% debug %}"
 FORMULA = '=HYPERLINK("http://evil.example","Click")'
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
