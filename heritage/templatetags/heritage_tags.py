@@ -5,7 +5,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from heritage.caching import layout_cached, page_translations
+from heritage.caching import content_version, layout_cached, page_translations
 
 register = template.Library()
 
@@ -83,3 +83,11 @@ def page_alternates(context, page) -> list[tuple[str, str]]:
     if not page.live:  # a preview: the draft's own address too
         urls[page.locale.language_code] = page.get_full_url(request)
     return sorted(urls.items())
+
+
+@register.simple_tag
+def fragment_cache_parts() -> dict:
+    """For `{% cache %}` around a piece every visitor sees alike (an artwork card): how long
+    to keep it and the content version that must be part of its key, so that any change to
+    public content renews it (heritage/caching.py)."""
+    return {"seconds": getattr(settings, "LAYOUT_CACHE_SECONDS", 3600), "version": content_version()}

@@ -112,3 +112,21 @@ def test_an_offer_on_an_unpublished_work_never_shows(client, gallery):
 
     assert "Draft on sale" not in html_of(client, "/en/gallery/?availability=for-sale")
     assert Offer.objects.buyable().count() == 0
+
+
+def test_a_card_seen_before_a_sale_says_sold_after_it(client, gallery):
+    work = work_make(artist_make(), title="Last original")
+    offer = OfferFactory(artwork=work, price_amount=150_000)
+
+    def card() -> str:
+        html = html_of(client, "/en/gallery/")
+        start = html.index("Last original")
+        return html[start : html.index("</article>", start)]
+
+    assert "from 1,500" in card()
+    assert "from 1,500" in card()  # and again, from the kept card
+
+    order_paid((offer, 1), payment_method="bank_transfer")
+
+    assert "Sold" in card()
+    assert "from 1,500" not in card()
