@@ -34,6 +34,9 @@ TOKEN_FIELD = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" valu
 TOKEN_LIKE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
 MESSAGES_COOKIE = "messages"
+# Addresses with longer query strings are served but not kept: filters and a search fit
+# well within it, and a robot inventing addresses cannot fill the cache with them.
+LONGEST_KEPT_QUERY = 256
 WAGTAIL_PAGE_VIEW = "wagtail_serve"
 
 
@@ -87,6 +90,7 @@ class PublicPageCacheMiddleware:
     def _request_may_share(request) -> bool:
         return (
             request.method == "GET"
+            and len(request.META.get("QUERY_STRING", "")) <= LONGEST_KEPT_QUERY
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and MESSAGES_COOKIE not in request.COOKIES
         )

@@ -170,6 +170,13 @@ def test_a_visitor_with_a_message_waiting_is_not_served_from_the_cache(work):
     assert "X-Page-Cache" not in visit(visitor)
 
 
+def test_an_address_with_a_long_query_string_is_served_but_not_kept(gallery):
+    url = "/en/gallery/?q=" + "suzani+" * 60
+
+    assert "X-Page-Cache" not in visit(Client(), url)
+    assert "X-Page-Cache" not in visit(Client(), url)
+
+
 def test_forms_posted_and_other_views_are_never_stored(work):
     visit(Client(), "/en/shop/cart/")
     assert "X-Page-Cache" not in visit(Client(), "/en/shop/cart/")
