@@ -8,3 +8,7 @@ class ShopConfig(AppConfig):
 
     def ready(self):
         from . import signal_handlers  # noqa: F401
+        from .payments import gateway_for
+        from .services.gateways import gateway_register
+
+        gateway_register(gateway_for)

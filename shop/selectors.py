@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 
 from gallery.models import Artwork
 
-from .models import CartItem, Inquiry, Offer, Order, OrderLine, ShippingZone
+from .models import CartItem, Inquiry, Offer, Order, OrderLine, PaymentAttempt, ShippingZone
 from .services.errors import CheckoutError
 from .services.orders import Quote, checkout_quote
 
@@ -136,3 +136,16 @@ def inquiry_get_by_token(token: str) -> Inquiry | None:
         .filter(token=token)
         .first()
     )
+
+
+def order_card_payment_state(order) -> str:
+    """Where a pending card order's payment stands, for her order page: "confirming" while a
+    payment may have been made (a paid session whose webhook has not come, or a call whose
+    answer was lost), "open" while a session she can go back to is open, else "none". The
+    page offers a new payment only in "none"."""
+    states = set(order.attempts.values_list("state", flat=True))
+    if states & {PaymentAttempt.State.SUCCEEDED, PaymentAttempt.State.UNKNOWN, PaymentAttempt.State.CREATING}:
+        return "confirming"
+    if PaymentAttempt.State.OPEN in states:
+        return "open"
+    return "none"

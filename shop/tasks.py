@@ -94,20 +94,24 @@ def orders_reconcile_sweep(*, minutes: int = 15) -> dict:
     orders_reconcile`, or a scheduler enqueuing this task). Returns the count of each outcome."""
     from datetime import timedelta
 
-    from .services.reconcile import orders_reconcile
+    from .payments import transfers_gateway
+    from .services.reconcile import orders_reconcile, payouts_reconcile
 
-    return dict(orders_reconcile(older_than=timedelta(minutes=minutes)))
+    outcomes = orders_reconcile(older_than=timedelta(minutes=minutes))
+    outcomes.update(payouts_reconcile(gateway=transfers_gateway()))
+    return dict(outcomes)
 
 
 @task
 def connect_transfers_send(*, order_id: int) -> int:
     """After delivery, pay each artist of the order who has a Stripe Connect account
-    everything available to her, by a Stripe transfer. Returns how many transfers were made."""
+    everything available to her, by a Stripe transfer. Returns how many transfers were made;
+    one whose answer was lost stays `unknown` for reconciliation."""
     from artists.models import ArtistProfile
 
-    from .models import Payout
-    from .payments.stripe.api import transfer_create
-    from .services import PayoutError, artist_balance, payout_fail, payout_record
+    from .payments import transfers_gateway
+    from .services import PayoutError
+    from .services.payouts import connect_payout_send
 
     artists = (
         ArtistProfile.objects.filter(order_lines__order_id=order_id).exclude(stripe_account_id="").distinct()
@@ -116,24 +120,9 @@ def connect_transfers_send(*, order_id: int) -> int:
     for artist in artists:
         if artist.payout_method != "stripe":
             continue
-        balance = artist_balance(artist)
         try:
-            payout = payout_record(
-                artist,
-                method=Payout.Method.STRIPE,
-                expected_amount=balance.available,
-                currency=balance.currency,
-                status=Payout.Status.SENDING,
-            )
+            payout = connect_payout_send(artist, send=transfers_gateway().transfer)
         except PayoutError:
             continue
-        try:
-            transfer_id = transfer_create(payout)
-        except Exception as error:  # noqa: BLE001 - any failure gives the entries back
-            payout_fail(payout, note=str(error))
-            continue
-        payout.stripe_transfer_id = transfer_id
-        payout.status = Payout.Status.PAID
-        payout.save(update_fields=["stripe_transfer_id", "status"])
-        made += 1
+        made += payout.status == payout.Status.PAID
     return made

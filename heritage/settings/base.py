@@ -275,6 +275,13 @@ STRIPE_API_BASE = env("STRIPE_API_BASE")
 # Card payments are offered only when Stripe is configured.
 STRIPE_ENABLED = bool(STRIPE_SECRET_KEY)
 
+# Every reservation ends: a cash-on-delivery order lapses unless its artist posts the parcel
+# within these days. Unpaid orders hold works off sale, so one buyer (email) and one client
+# address may hold only this many at once.
+SHOP_CASH_CONFIRM_DAYS = int(env("SHOP_CASH_CONFIRM_DAYS", "3"))
+SHOP_UNPAID_ORDERS_PER_EMAIL = int(env("SHOP_UNPAID_ORDERS_PER_EMAIL", "3"))
+SHOP_UNPAID_ORDERS_PER_ADDRESS = int(env("SHOP_UNPAID_ORDERS_PER_ADDRESS", "5"))
+
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -3,6 +3,7 @@ from .inquiries import Inquiry, InquiryMessage
 from .ledger import LedgerEntry, Payout
 from .offers import Offer, ShippingProfile, ShippingZone, shipping_zone_for
 from .orders import Order, OrderEvent, OrderLine, WebhookEvent
+from .payments import PaymentAttempt, Refund
 
 __all__ = [
     "Cart",
@@ -14,7 +15,9 @@ __all__ = [
     "Order",
     "OrderEvent",
     "OrderLine",
+    "PaymentAttempt",
     "Payout",
+    "Refund",
     "ShippingProfile",
     "ShippingZone",
     "WebhookEvent",

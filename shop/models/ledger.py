@@ -39,11 +39,15 @@ class Payout(models.Model):
 
     class Status(models.TextChoices):
         SENDING = "sending", _("Sending")
+        UNKNOWN = "unknown", _("Outcome unknown")
         PAID = "paid", _("Paid")
         FAILED = "failed", _("Failed")
 
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PAID)
     stripe_transfer_id = models.CharField(max_length=255, blank=True)
+    # Derived from the ledger entries the transfer pays (see shop.services.payouts), so the
+    # same money sent twice carries the same key and Stripe makes one transfer.
+    idempotency_key = models.CharField(max_length=255, blank=True, db_index=True)
     note = models.TextField(_("note"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -160,6 +160,33 @@ class Offer(models.Model):
                 raise ValidationError({"edition_size": _("Say how many prints the edition has.")})
             if self.stock > self.edition_size:
                 raise ValidationError({"stock": _("Stock cannot be larger than the edition.")})
+        taken = self.taken_quantity()
+        most = (1 if self.is_original else self.edition_size or 0) - taken
+        if taken and self.stock > max(most, 0):
+            if self.is_original:
+                message = _(
+                    "This original is reserved or sold by an order, so it cannot be put back in "
+                    "stock. Cancel or refund that order first; its stock then comes back by itself."
+                )
+            else:
+                message = _(
+                    "%(taken)s prints of this edition are reserved or sold by orders, so the stock "
+                    "can be at most %(most)s."
+                ) % {"taken": taken, "most": max(most, 0)}
+            raise ValidationError({"stock": message})
+
+    # Orders in these states hold their works: reserved while unpaid, sold once paid.
+    TAKING_STATUSES = ("pending_payment", "paid", "shipped", "delivered")
+
+    def taken_quantity(self) -> int:
+        """How many of this offer orders hold now (reserved or sold): the stock and these
+        together never exceed what exists. The same rule checkout's conditional UPDATE keeps."""
+        if self.pk is None:
+            return 0
+        total = self.order_lines.filter(order__status__in=self.TAKING_STATUSES).aggregate(
+            n=models.Sum("quantity")
+        )
+        return total["n"] or 0
 
     @property
     def is_original(self) -> bool:

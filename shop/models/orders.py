@@ -80,6 +80,9 @@ class Order(models.Model):
     stripe_session_id = models.CharField(max_length=255, blank=True, db_index=True)
     stripe_payment_intent = models.CharField(max_length=255, blank=True, db_index=True)
     language = models.CharField(_("language"), max_length=8, default="en")
+    # A keyed hash of the address the order was placed from (never the address itself), to
+    # limit how many unpaid orders one place may hold.
+    placed_from = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     terms_accepted_at = models.DateTimeField(_("terms accepted at"))
 
     expires_at = models.DateTimeField(_("reservation ends"), null=True, blank=True, db_index=True)

@@ -1,18 +1,28 @@
-"""Payment gateways: `gateway_for(order)` picks the one for the order's payment method."""
+"""Payment gateways: `gateway_for(order)` picks the one for the order's payment method;
+`transfers_gateway()` is the one that pays artists (Stripe Connect)."""
 
-from .base import Gateway, PaymentError, PaymentStart
+from .base import Gateway, PaymentError, PaymentOutcomeUnknown, PaymentStart
+from .manual import ManualGateway
+from .stripe.gateway import StripeGateway
 
 
 def gateway_for(order) -> Gateway:
-    from ..models import Order
-
-    if order.payment_method == Order.PaymentMethod.CARD:
-        from .stripe.gateway import StripeGateway
-
+    if order.payment_method == order.PaymentMethod.CARD:
         return StripeGateway()
-    from .manual import ManualGateway
-
     return ManualGateway()
 
 
-__all__ = ["Gateway", "PaymentError", "PaymentStart", "gateway_for"]
+def transfers_gateway() -> Gateway:
+    return StripeGateway()
+
+
+__all__ = [
+    "Gateway",
+    "ManualGateway",
+    "PaymentError",
+    "PaymentOutcomeUnknown",
+    "PaymentStart",
+    "StripeGateway",
+    "gateway_for",
+    "transfers_gateway",
+]

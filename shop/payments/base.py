@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 
+from ..services.errors import PaymentError, PaymentOutcomeUnknown
+
+__all__ = ["Gateway", "PaymentError", "PaymentOutcomeUnknown", "PaymentStart"]
+
 
 @dataclass(frozen=True)
 class PaymentStart:
@@ -14,10 +18,6 @@ class PaymentStart:
     redirect_url: str = ""
     instructions: str = ""
     reference: str = ""
-
-
-class PaymentError(Exception):
-    """The provider could not be reached or refused; the order is kept, the buyer may retry."""
 
 
 class Gateway:
@@ -31,8 +31,9 @@ class Gateway:
         """Verify and apply a provider's notification (providers that send none answer 404)."""
         return HttpResponse(status=404)
 
-    def refund(self, order, amount: int) -> str:
-        """Give `amount` minor units back to the buyer; returns the provider's reference."""
+    def refund(self, refund) -> str:
+        """Give a `Refund` row's amount back to the buyer; returns the provider's reference.
+        `PaymentOutcomeUnknown` when the provider may have done it without saying so."""
         raise NotImplementedError
 
     def cancel(self, order) -> bool:

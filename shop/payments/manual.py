@@ -20,5 +20,5 @@ class ManualGateway(Gateway):
             text = settings.bank_transfer_instructions
         return PaymentStart(instructions=text, reference=order.number)
 
-    def refund(self, order, amount: int) -> str:
+    def refund(self, refund) -> str:
         return _("paid back by hand")

@@ -4,14 +4,18 @@ these; none of them repeats a rule."""
 from .cart import cart_add, cart_clear, cart_get, cart_items, cart_merge, cart_remove, cart_set_quantity
 from .errors import (
     CheckoutError,
+    PaymentError,
     PaymentInProgress,
     PaymentMismatch,
+    PaymentOutcomeUnknown,
     PayoutError,
     RefundError,
+    RefundOutcomeUnknown,
     ShopError,
     SoldOut,
     TransitionNotAllowed,
 )
+from .expiry import orders_expire, orders_expire_report
 from .ledger import artist_balance, balances_to_pay, ledger_release, payout_fail, payout_record
 from .orders import (
     ALLOWED_MOVES,
@@ -22,22 +26,23 @@ from .orders import (
     order_cancel,
     order_create,
     order_mark_paid,
-    order_refund,
-    order_refund_record,
     order_ship,
     order_transition,
-    orders_expire,
 )
+from .refunds import order_refund, order_refund_record, refund_execute, refund_request, refund_succeeded
 
 __all__ = [
     "ALLOWED_MOVES",
     "BuyerDetails",
     "CheckoutError",
+    "PaymentError",
     "PaymentInProgress",
     "PaymentMismatch",
+    "PaymentOutcomeUnknown",
     "PayoutError",
     "Quote",
     "RefundError",
+    "RefundOutcomeUnknown",
     "ShopError",
     "SoldOut",
     "TransitionNotAllowed",
@@ -61,6 +66,10 @@ __all__ = [
     "order_ship",
     "order_transition",
     "orders_expire",
+    "orders_expire_report",
     "payout_fail",
     "payout_record",
+    "refund_execute",
+    "refund_request",
+    "refund_succeeded",
 ]

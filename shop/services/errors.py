@@ -41,3 +41,21 @@ class RefundError(ShopError):
 
 class PayoutError(ShopError):
     default_message = _("The payout could not be recorded.")
+
+
+class RefundOutcomeUnknown(ShopError):
+    default_message = _(
+        "The card payment service did not answer in time. The refund is recorded as unknown and "
+        "will be checked with the service within minutes: do not refund again."
+    )
+
+
+class PaymentError(Exception):
+    """The payment provider refused, or could not be reached; the order is kept, the buyer may
+    retry. Raised by gateways (shop.payments), caught by services and views."""
+
+
+class PaymentOutcomeUnknown(PaymentError):
+    """The provider may or may not have done what was asked (a timeout, a dropped connection,
+    its own server error). Never retried blind: the request's row stays `unknown` until
+    reconciliation has asked the provider."""

@@ -1,9 +1,12 @@
 """Orders: a quote from server prices, creation with stock taken atomically, the one
 transition function, payment, cancellation and expiry, shipping, delivery, refunds."""
 
+import hashlib
+import hmac
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -15,12 +18,13 @@ from ..models import Offer, Order, OrderEvent, OrderLine, ShippingZone, shipping
 from . import ledger
 from .errors import (
     CheckoutError,
+    PaymentError,
     PaymentInProgress,
     PaymentMismatch,
-    RefundError,
     SoldOut,
     TransitionNotAllowed,
 )
+from .gateways import gateway_for_order
 from .notify import notifications_enabled
 
 # How long a card checkout holds the works: Stripe's shortest Checkout session lifetime.
@@ -119,15 +123,46 @@ def _commission_percent(artist) -> int:
     return SiteSettings.load().default_commission_percent
 
 
+def placed_from_key(address: str) -> str:
+    """A keyed hash of a client address: enough to count orders from one place, useless to
+    anyone who reads the database."""
+    if not address:
+        return ""
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _unpaid_limits_check(email: str, placed_from: str) -> None:
+    """Works held by unpaid orders are off sale for everyone else, so one buyer (by email) or
+    one place (by address) may hold only a few at a time."""
+    unpaid = Order.objects.filter(status=S.PENDING_PAYMENT)
+    if unpaid.filter(email=email).count() >= settings.SHOP_UNPAID_ORDERS_PER_EMAIL or (
+        placed_from
+        and unpaid.filter(placed_from=placed_from).count() >= settings.SHOP_UNPAID_ORDERS_PER_ADDRESS
+    ):
+        raise CheckoutError(
+            _(
+                "You already have orders waiting for payment. Please pay or cancel one of them "
+                "(the links are in your emails) before placing another."
+            )
+        )
+
+
 def order_create(
-    items: list[tuple[int, int]], buyer: BuyerDetails, *, user=None, language: str = "en"
+    items: list[tuple[int, int]],
+    buyer: BuyerDetails,
+    *,
+    user=None,
+    language: str = "en",
+    client_address: str = "",
 ) -> Order:
     """Create a pending order for `items` ((offer id, quantity) pairs) and take their stock.
 
     Stock is taken per offer by one conditional UPDATE (`stock = stock - n WHERE stock >= n`)
     inside the transaction that creates the order, in offer-id order so concurrent checkouts
     cannot deadlock: on PostgreSQL a second buyer waits for the first's row lock and then
-    finds no stock. If any offer is short, nothing is taken and `SoldOut` names it."""
+    finds no stock. If any offer is short, nothing is taken and `SoldOut` names it. Every
+    reservation ends (see shop.services.expiry), and one buyer or one address may hold only a
+    few unpaid orders at once."""
     if not buyer.terms_accepted:
         raise CheckoutError(_("Please accept the terms of sale to place the order."))
     if not items:
@@ -139,6 +174,10 @@ def order_create(
         )
     if buyer.payment_method not in Order.PaymentMethod.values:
         raise CheckoutError(_("Please choose how you will pay."))
+
+    email = buyer.email.strip().lower()
+    placed_from = placed_from_key(client_address)
+    _unpaid_limits_check(email, placed_from)
 
     wanted: dict[int, int] = {}
     for offer_id, quantity in items:
@@ -165,15 +204,17 @@ def order_create(
 
         quote = checkout_quote([(offers[pk], wanted[pk]) for pk in sorted(wanted)], buyer.country)
         manual_days = SiteSettings.load().manual_payment_days
-        # Cash on delivery is paid when the parcel arrives, so it holds the works until an
-        # editor records the money or cancels the order.
+        # Cash on delivery is paid when the parcel arrives: the artist confirms by posting it
+        # within the configured days, or the order lapses and the works go back on sale.
         reservation = {
             Order.PaymentMethod.CARD: CARD_RESERVATION,
             Order.PaymentMethod.BANK_TRANSFER: timedelta(days=manual_days),
-        }.get(buyer.payment_method)
+            Order.PaymentMethod.CASH: timedelta(days=settings.SHOP_CASH_CONFIRM_DAYS),
+        }[buyer.payment_method]
         order = Order.objects.create(
             user=user if user is not None and user.is_authenticated else None,
-            email=buyer.email.strip().lower(),
+            email=email,
+            placed_from=placed_from,
             name=buyer.name.strip(),
             phone=buyer.phone.strip(),
             address_line1=buyer.address_line1.strip(),
@@ -191,7 +232,7 @@ def order_create(
             payment_method=buyer.payment_method,
             language=language,
             terms_accepted_at=timezone.now(),
-            expires_at=timezone.now() + reservation if reservation else None,
+            expires_at=timezone.now() + reservation,
         )
         OrderLine.objects.bulk_create(
             [
@@ -320,43 +361,22 @@ def _order_revive(order: Order, *, source: str) -> None:
 
 
 def order_cancel(
-    order: Order, *, by=None, source: str = "", note: str = "", close_payment: bool = True
+    order: Order, *, by=None, source: str = "", note: str = "", close_payment: bool = True, gateway=None
 ) -> Order:
-    """Cancel an unpaid order and give its works back (buyer, editor, expiry). A payment still
-    open at the provider (a card Checkout session) is closed first; if the provider says the
-    buyer has just paid, or cannot be asked now, nothing is cancelled and `PaymentInProgress`
-    says so. `close_payment=False` is for the provider's own "expired" notification."""
-    from ..payments import PaymentError, gateway_for
-
+    """Cancel an unpaid order and give its works back (buyer, editor, expiry). Every payment
+    still open at the provider (a card Checkout session) is closed first; if the provider says
+    the buyer has just paid, or cannot be asked now, nothing is cancelled and
+    `PaymentInProgress` says so. `close_payment=False` is for the provider's own "expired"
+    notification."""
     if close_payment and order.status == S.PENDING_PAYMENT:
+        gateway = gateway or gateway_for_order(order)
         try:
-            closed = gateway_for(order).cancel(order)
+            closed = gateway.cancel(order)
         except PaymentError:
             closed = False
         if not closed:
             raise PaymentInProgress()
     return order_transition(order, to=S.CANCELLED, by=by, source=source, note=note)
-
-
-def orders_expired(now=None):
-    """Pending orders whose reservation has ended."""
-    now = now or timezone.now()
-    return Order.objects.filter(status=S.PENDING_PAYMENT, expires_at__lt=now)
-
-
-def orders_expire(now=None) -> int:
-    """Cancel every pending order whose reservation has ended and give its stock back. A card
-    order's Checkout session is expired at Stripe first; if Stripe says it was paid (or cannot
-    be reached), the order is left for the webhook or the next sweep. Returns how many were
-    cancelled."""
-    cancelled = 0
-    for order in orders_expired(now):
-        try:
-            order_cancel(order, source="expiry", note="reservation ended")
-        except (PaymentInProgress, TransitionNotAllowed):
-            continue
-        cancelled += 1
-    return cancelled
 
 
 def line_ship(line: OrderLine, *, carrier: str = "", tracking_number: str = "", by=None) -> OrderLine:
@@ -367,6 +387,11 @@ def line_ship(line: OrderLine, *, carrier: str = "", tracking_number: str = "", 
         order = Order.objects.select_for_update().get(pk=line.order_id)
         if not order.ready_to_post:
             raise TransitionNotAllowed(_("Only paid orders can be shipped."))
+        if order.status == S.PENDING_PAYMENT and order.expires_at is not None:
+            # Cash on delivery: posting the parcel is the artist's confirmation; the order no
+            # longer lapses, the courier brings the money.
+            order.expires_at = None
+            order.save(update_fields=["expires_at", "updated_at"])
         line.shipped_at = timezone.now()
         line.carrier = carrier.strip()
         line.tracking_number = tracking_number.strip()
@@ -393,53 +418,5 @@ def order_ship(order: Order, *, carrier: str = "", tracking_number: str = "", by
     """An editor marks the whole order shipped (every line not yet posted gets the tracking)."""
     for line in order.lines.filter(shipped_at=None):
         line_ship(line, carrier=carrier, tracking_number=tracking_number, by=by)
-    order.refresh_from_db()
-    return order
-
-
-def order_refund(order: Order, *, amount: int, by=None, note: str = "") -> Order:
-    """Refund `amount` minor units through the order's gateway (Stripe refunds the card; a
-    manual refund is recorded as paid back by the editor), write the reversing ledger entries,
-    and move the order to refunded when nothing is left to refund. Never more than was paid."""
-    from ..payments import gateway_for
-
-    # The order stays locked from the check to the booking, so the provider's own refund
-    # notification (Stripe's charge.refunded) waits and then finds nothing new to book.
-    with transaction.atomic():
-        current = Order.objects.select_for_update().get(pk=order.pk)
-        if not current.is_paid:
-            raise RefundError(_("Only a paid order can be refunded."))
-        if amount <= 0 or amount > current.refundable_amount:
-            raise RefundError(_("A refund must be more than zero and at most what is left to refund."))
-        reference = gateway_for(current).refund(current, amount)
-        order_refund_record(current, amount=amount, by=by, note=note, reference=reference)
-    order.refresh_from_db()
-    return order
-
-
-def order_refund_record(
-    order: Order, *, amount: int, by=None, note: str = "", reference: str = "", source: str = ""
-) -> Order:
-    """Book a refund already made at the gateway (also used by Stripe's `charge.refunded`)."""
-    with transaction.atomic():
-        current = Order.objects.select_for_update().get(pk=order.pk)
-        amount = min(amount, current.refundable_amount)
-        if amount <= 0:
-            return current
-        current.refunded_amount += amount
-        current.save(update_fields=["refunded_amount", "updated_at"])
-        ledger.ledger_record_refund(current, amount)
-        text = "; ".join(filter(None, [f"refund {amount} {current.currency}", reference, note]))
-        if current.refunded_amount == current.total:
-            order_transition(current, to=S.REFUNDED, by=by, source=source, note=text)
-        else:
-            OrderEvent.objects.create(
-                order=current,
-                from_status=current.status,
-                to_status=current.status,
-                actor=by,
-                source=source,
-                note=text,
-            )
     order.refresh_from_db()
     return order

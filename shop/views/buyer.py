@@ -10,15 +10,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from heritage.ratelimit import rate_limited
+from heritage.ratelimit import client_ip, rate_limited
 
 from ..forms import CartAddForm, CartRemoveForm, CartUpdateForm, CheckoutForm, DestinationForm, InquiryForm
 from ..models import Offer, Order
-from ..payments import PaymentError, gateway_for
+from ..payments import PaymentError, PaymentOutcomeUnknown, gateway_for
 from ..selectors import (
     artwork_sale,
     cart_view,
     offers_buyable_ids,
+    order_card_payment_state,
     order_get_by_token,
     order_list_for_user,
 )
@@ -188,6 +189,7 @@ def checkout(request):
             BuyerDetails(**data),
             user=request.user,
             language=get_language(),
+            client_address=client_ip(request),
         )
     except SoldOut as error:
         if error.offer is not None:
@@ -234,6 +236,9 @@ def _payment_start(request, order):
             success_url=request.build_absolute_uri(_order_url(order, paid=True)),
             cancel_url=request.build_absolute_uri(_order_url(order)),
         )
+    except PaymentOutcomeUnknown as error:
+        messages.info(request, str(error))
+        return SeeOther(_order_url(order))
     except PaymentError:
         messages.error(
             request,
@@ -256,6 +261,7 @@ def order_detail(request, token):
     pending = order.status == Order.Status.PENDING_PAYMENT
     card = order.payment_method == Order.PaymentMethod.CARD
     payment = gateway_for(order).start(order) if pending and not card else None
+    card_state = order_card_payment_state(order) if pending and card else "none"
     tracking = [line for line in order.lines.all() if line.tracking_number]
     response = render(
         request,
@@ -264,7 +270,8 @@ def order_detail(request, token):
             "order": order,
             "pending": pending,
             "card": card,
-            "confirming": pending and card and request.GET.get("paid") == "1",
+            "confirming": pending and card and (request.GET.get("paid") == "1" or card_state == "confirming"),
+            "continue_payment": card_state == "open",
             "payment": payment,
             "tracking": tracking,
         },

@@ -20,6 +20,11 @@ pressing "Pay" on the hosted page then completes the session, posts the signed
 later call to that endpoint answer with Stripe's error JSON (until `failures.clear()`);
 `fake_stripe.slow("checkout/sessions", 2.0)` makes each call wait that long before it is
 handled (until `delays.clear()`), as Stripe does on a bad day.
+
+`fake_stripe.drop("transfers", after=True)` makes the next call to that endpoint do its work
+and then close the connection without an answer (a read timeout after Stripe acted);
+`after=False` closes it before anything is done (a timeout before Stripe acted). The client
+sees a connection error at once, so tests of lost answers need not wait for a timeout.
 """
 
 from __future__ import annotations
@@ -124,6 +129,7 @@ class FakeStripe:
         self.events: list[SignedEvent] = []
         self.failures: dict[str, StripeError] = {}
         self.delays: dict[str, float] = {}
+        self.drops: dict[str, list[bool]] = {}
         self.webhook_url: str | None = None
         self.deliveries: list[Delivery] = []
         self._idempotent: dict[tuple[str, str], tuple[str, int, dict]] = {}
@@ -168,6 +174,17 @@ class FakeStripe:
         """Answer every later call to `endpoint` ("transfers", "refunds", "checkout/sessions",
         "checkout/sessions/expire") with a Stripe error."""
         self.failures[endpoint] = StripeError(status, message, code=code)
+
+    def drop(self, endpoint: str, *, after: bool, times: int = 1) -> None:
+        """Lose the answer of the next `times` calls to `endpoint`: after doing the work
+        (`after=True`) or before (`after=False`)."""
+        with self._lock:
+            self.drops.setdefault(endpoint, []).extend([after] * times)
+
+    def _drop_next(self, endpoint: str) -> bool | None:
+        with self._lock:
+            queue = self.drops.get(endpoint)
+            return queue.pop(0) if queue else None
 
     def slow(self, endpoint: str, seconds: float) -> None:
         """Wait `seconds` before handling each later call to `endpoint` (names as for `fail`).
@@ -231,6 +248,18 @@ class FakeStripe:
             charge = self.charges[payment_intent]
             if amount is not None:
                 charge["amount_refunded"] += amount
+                refund = {
+                    "id": new_id("re"),
+                    "object": "refund",
+                    "amount": amount,
+                    "charge": charge["id"],
+                    "currency": charge["currency"],
+                    "payment_intent": payment_intent,
+                    "metadata": {},
+                    "status": "succeeded",
+                    "created": int(time.time()),
+                }
+                self.refunds[refund["id"]] = refund
             charge["refunded"] = charge["amount_refunded"] >= charge["amount"]
             obj = dict(charge)
         return self.event("charge.refunded", obj)
@@ -311,10 +340,16 @@ class FakeStripe:
                         type="idempotency_error",
                     )
                 return status, body
+        endpoint = _endpoint_name(path)
+        drop = self._drop_next(endpoint) if method == "POST" else None
+        if drop is False:
+            raise _Dropped()
         status, body = self._route(method, path, params, key)
         if method == "POST" and key:
             with self._lock:
                 self._idempotent[(path, key)] = (json.dumps(params, sort_keys=True), status, body)
+        if drop is True:
+            raise _Dropped()
         return status, body
 
     def _check_failure(self, endpoint: str) -> None:
@@ -326,6 +361,8 @@ class FakeStripe:
             raise failure
 
     def _route(self, method: str, path: str, params: dict, key: str) -> tuple[int, dict]:
+        if method == "GET" and path in LISTS:
+            return 200, self._list(path, params)
         if method == "POST" and path == "/v1/checkout/sessions":
             self._check_failure("checkout/sessions")
             return 200, self._session_create(params, key)
@@ -357,6 +394,22 @@ class FakeStripe:
             self._check_failure("transfers")
             return 200, self._transfer_create(params)
         raise StripeError(404, f"Unrecognized request URL ({method}: {path}).")
+
+    def _list(self, path: str, params: dict) -> dict:
+        """A list answer (one page holds everything: the shop asks for narrow sets)."""
+        with self._lock:
+            if path == "/v1/checkout/sessions":
+                created = params.get("created") or {}
+                since, until = int(created.get("gte", 0)), int(created.get("lte", 2**62))
+                items = [_public(s) for s in self.sessions.values() if since <= s["created"] <= until]
+            elif path == "/v1/refunds":
+                intent = params.get("payment_intent")
+                items = [dict(r) for r in self.refunds.values() if not intent or r["payment_intent"] == intent]
+            else:
+                group = params.get("transfer_group")
+                items = [dict(t) for t in self.transfers.values() if not group or t["transfer_group"] == group]
+        items.sort(key=lambda item: item.get("created", 0), reverse=True)
+        return {"object": "list", "url": path, "has_more": False, "data": items}
 
     def _session_create(self, params: dict, key: str) -> dict:
         line_items = params.get("line_items") or []
@@ -499,6 +552,21 @@ class FakeStripe:
         return 303, success
 
 
+LISTS = ("/v1/checkout/sessions", "/v1/refunds", "/v1/transfers")
+
+
+class _Dropped(Exception):
+    """The connection is closed without an answer."""
+
+
+def _endpoint_name(path: str) -> str:
+    """/v1/checkout/sessions/cs_1/expire → "checkout/sessions/expire" (names as for `fail`)."""
+    parts = path.removeprefix("/v1/").split("/")
+    if parts[:2] == ["checkout", "sessions"]:
+        return "checkout/sessions/expire" if parts[-1] == "expire" else "checkout/sessions"
+    return parts[0]
+
+
 def _public(session: dict) -> dict:
     return {key: value for key, value in session.items() if key not in PRIVATE_KEYS}
 
@@ -558,6 +626,14 @@ class _Handler(BaseHTTPRequestHandler):
             status, body = self.stripe.api(method, url.path, params, headers)
         except StripeError as error:
             status, body = error.status, error.body
+        except _Dropped:
+            record["status"] = "dropped"
+            self.close_connection = True
+            try:
+                self.connection.shutdown(2)
+            except OSError:
+                pass
+            return
         record["status"] = status
         extra = {"Request-Id": new_id("req")}
         if headers.get("idempotency-key"):

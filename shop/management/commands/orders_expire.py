@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from shop.services import orders_expire
+from shop.services import orders_expire_report
 
 
 class Command(BaseCommand):
@@ -9,5 +9,17 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        cancelled = orders_expire()
-        self.stdout.write(self.style.SUCCESS(f"{cancelled} expired order(s) cancelled, stock given back."))
+        def progress(order, outcome):
+            if outcome != "cancelled":
+                self.stdout.write(f"{order.number}: {outcome}")
+
+        outcomes = orders_expire_report(progress=progress)
+        self.stdout.write(
+            self.style.SUCCESS(f"{outcomes['cancelled']} expired order(s) cancelled, stock given back.")
+        )
+        if outcomes["in_progress"]:
+            self.stdout.write(f"{outcomes['in_progress']} left for their payment to be settled (next run).")
+        if outcomes["failed"]:
+            self.stderr.write(
+                f"{outcomes['failed']} could not be cancelled; see the log for each error and run again."
+            )

@@ -2,13 +2,15 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from shop.services.reconcile import STALE_AFTER, orders_reconcile, orders_stale
+from shop.payments import transfers_gateway
+from shop.services.reconcile import STALE_AFTER, orders_reconcile, orders_stale, payouts_reconcile
 
 
 class Command(BaseCommand):
     help = (
-        "Ask the payment provider about card orders still pending after --minutes and mark them "
-        "paid or cancelled as its webhook would have. Safe to run again; run every few minutes."
+        "Ask the payment provider about card orders still pending after --minutes, refunds and "
+        "transfers whose answer was lost, and apply what it says as its webhook would have. "
+        "Safe to run again; run every few minutes."
     )
 
     def add_arguments(self, parser):
@@ -22,7 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args, minutes, **options):
         older_than = timedelta(minutes=minutes)
         total = orders_stale(older_than=older_than).count()
-        self.stdout.write(f"{total} card order(s) pending for more than {minutes} minutes.")
+        self.stdout.write(
+            f"{total} order(s) to check: pending for more than {minutes} minutes, or a refund unsettled."
+        )
         done = 0
 
         def progress(order, outcome):
@@ -36,3 +40,7 @@ class Command(BaseCommand):
         summary = ", ".join(counts) or "nothing to do"
         style = self.style.WARNING if outcomes.get("failed") else self.style.SUCCESS
         self.stdout.write(style(f"Reconciled: {summary}."))
+        transfers = payouts_reconcile(gateway=transfers_gateway())
+        if transfers:
+            counts = ", ".join(f"{count} {outcome}" for outcome, count in sorted(transfers.items()))
+            self.stdout.write(f"Transfers whose answer was lost: {counts}.")
