@@ -1,6 +1,8 @@
 """What a buyer does: fill her cart, check out, pay, and follow her orders by their secret links.
 Prices, fees and totals always come from the offers on the server, never from the form."""
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
@@ -262,6 +264,13 @@ def order_detail(request, token):
     card = order.payment_method == Order.PaymentMethod.CARD
     payment = gateway_for(order).start(order) if pending and not card else None
     card_state = order_card_payment_state(order) if pending and card else "none"
+    if card_state == "confirming":
+        # A payment may have been made: ask the provider now rather than keep her waiting.
+        with contextlib.suppress(PaymentError):
+            gateway_for(order).reconcile(order)
+        order.refresh_from_db()
+        pending = order.status == Order.Status.PENDING_PAYMENT
+        card_state = order_card_payment_state(order) if pending else "none"
     tracking = [line for line in order.lines.all() if line.tracking_number]
     response = render(
         request,

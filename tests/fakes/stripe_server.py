@@ -404,10 +404,14 @@ class FakeStripe:
                 items = [_public(s) for s in self.sessions.values() if since <= s["created"] <= until]
             elif path == "/v1/refunds":
                 intent = params.get("payment_intent")
-                items = [dict(r) for r in self.refunds.values() if not intent or r["payment_intent"] == intent]
+                items = [
+                    dict(r) for r in self.refunds.values() if not intent or r["payment_intent"] == intent
+                ]
             else:
                 group = params.get("transfer_group")
-                items = [dict(t) for t in self.transfers.values() if not group or t["transfer_group"] == group]
+                items = [
+                    dict(t) for t in self.transfers.values() if not group or t["transfer_group"] == group
+                ]
         items.sort(key=lambda item: item.get("created", 0), reverse=True)
         return {"object": "list", "url": path, "has_more": False, "data": items}
 

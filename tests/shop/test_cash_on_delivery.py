@@ -11,11 +11,11 @@ pytestmark = pytest.mark.django_db
 CASH = Order.PaymentMethod.CASH
 
 
-def test_a_cash_order_holds_the_work_without_a_deadline():
+def test_a_cash_order_holds_the_work_while_the_artist_may_confirm(settings):
     offer = OfferFactory()
     order = order_place((offer, 1), payment_method=CASH)
 
-    assert order.expires_at is None
+    assert order.expires_at is not None
     assert orders_expire() == 0
     order.refresh_from_db()
     assert order.status == Order.Status.PENDING_PAYMENT

@@ -205,7 +205,7 @@ def test_delivery_sends_a_connect_transfer(fake_stripe, django_capture_on_commit
     assert (payout.status, payout.amount) == (Payout.Status.PAID, owed)
     assert payout.stripe_transfer_id == transfer["id"]
     post = fake_stripe.requests_to("POST", "/v1/transfers")[0]
-    assert post["headers"]["idempotency-key"] == f"payout-{payout.pk}"
+    assert post["headers"]["idempotency-key"] == payout.idempotency_key  # derived from the entries paid
     assert artist_balance(artist).paid_out == owed
     # The artist paid by bank waits for a manual payout.
     assert not Payout.objects.filter(artist=manual).exists()

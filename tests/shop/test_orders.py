@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from shop.models import Offer, Order, OrderEvent
+from shop.models import Offer, Order, OrderEvent, PaymentAttempt
 from shop.payments import gateway_for
 from shop.services import (
     CheckoutError,
@@ -238,9 +238,10 @@ def test_card_order_paid_at_stripe_is_not_cancelled_by_the_sweep(fake_stripe):
 
     assert orders_expire(now=timezone.now() + timedelta(minutes=31)) == 0
 
+    # The sweep asked Stripe before cancelling, found the payment and booked it.
     order.refresh_from_db()
     offer.refresh_from_db()
-    assert order.status == S.PENDING_PAYMENT
+    assert order.status == S.PAID
     assert offer.stock == 0
 
 
@@ -248,6 +249,15 @@ def test_card_order_is_kept_when_stripe_cannot_be_asked(settings):
     settings.STRIPE_API_BASE = "http://127.0.0.1:9"
     order = order_place((OfferFactory(), 1))
     Order.objects.filter(pk=order.pk).update(stripe_session_id="cs_test_unknown")
+    PaymentAttempt.objects.create(
+        order=order,
+        gateway="stripe",
+        provider_id="cs_test_unknown",
+        idempotency_key="k-unknown",
+        amount=order.total,
+        currency=order.currency,
+        state=PaymentAttempt.State.OPEN,
+    )
     assert orders_expire(now=timezone.now() + timedelta(minutes=31)) == 0
     order.refresh_from_db()
     assert order.status == S.PENDING_PAYMENT

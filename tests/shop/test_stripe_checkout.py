@@ -4,9 +4,8 @@ import time
 
 import pytest
 
-from shop.models import Order
+from shop.models import Order, PaymentAttempt, Refund
 from shop.payments import PaymentError, gateway_for
-from shop.payments.stripe import api
 from shop.payments.stripe.gateway import StripeGateway
 from tests.factories import OfferFactory, PrintOfferFactory, order_place
 
@@ -47,9 +46,15 @@ def test_session_has_server_prices_shipping_and_the_order_reference(fake_stripe)
     assert params["mode"] == "payment"
     assert params["customer_email"] == "buyer@example.com"
     assert params["client_reference_id"] == order.number
-    assert params["metadata"] == {"order_id": str(order.pk), "order_number": order.number}
+    attempt = PaymentAttempt.objects.get(order=order)
+    assert params["metadata"] == {
+        "order_id": str(order.pk),
+        "order_number": order.number,
+        "attempt_id": str(attempt.pk),
+    }
     assert params["success_url"] == SUCCESS
-    assert session["idempotency_key"] == f"order-{order.pk}-checkout-{params['expires_at']}"
+    assert session["idempotency_key"] == attempt.idempotency_key
+    assert (attempt.provider_id, attempt.state, attempt.amount) == (session["id"], "open", order.total)
 
 
 def test_session_expires_with_the_reservation_but_not_sooner_than_stripe_allows(fake_stripe):
@@ -62,17 +67,22 @@ def test_session_expires_with_the_reservation_but_not_sooner_than_stripe_allows(
     assert expires_at <= time.time() + 35 * 60
 
 
-def test_retry_with_the_same_key_gives_the_same_session(fake_stripe):
+def test_a_session_made_when_its_answer_was_lost_is_found_and_reused(fake_stripe):
     order = order_place((OfferFactory(), 1))
-    first = api.checkout_session_create(order, success_url=SUCCESS, cancel_url=CANCEL)
-    again = api.checkout_session_create(order, success_url=SUCCESS, cancel_url=CANCEL)
-
-    assert first.id == again.id
+    fake_stripe.drop("checkout/sessions", after=True)  # Stripe makes it; the answer is lost
+    with pytest.raises(PaymentError):
+        start(order)
+    attempt = PaymentAttempt.objects.get(order=order)
+    assert attempt.state == PaymentAttempt.State.UNKNOWN
     assert len(fake_stripe.sessions) == 1
-    posts = fake_stripe.requests_to("POST", "/v1/checkout/sessions")
-    assert len(posts) == 2
-    keys = {r["headers"]["idempotency-key"] for r in posts}
-    assert keys == {f"order-{order.pk}-checkout-{first.expires_at}"}
+
+    again = start(order)
+
+    assert len(fake_stripe.sessions) == 1
+    [session] = fake_stripe.sessions.values()
+    assert again.redirect_url == session["url"]
+    attempt.refresh_from_db()
+    assert (attempt.state, attempt.provider_id) == (PaymentAttempt.State.OPEN, session["id"])
 
 
 def test_starting_again_reuses_the_open_session(fake_stripe):
@@ -98,7 +108,7 @@ def test_stripe_unreachable_is_a_payment_error(settings):
     order = order_place((OfferFactory(), 1))
     with pytest.raises(PaymentError) as caught:
         start(order)
-    assert "could not be reached" in str(caught.value)
+    assert "did not answer in time" in str(caught.value)
     order.refresh_from_db()
     assert order.stripe_session_id == ""
 
@@ -144,19 +154,24 @@ def test_refund_goes_to_the_payment_intent_with_a_key(fake_stripe):
     Order.objects.filter(pk=order.pk).update(stripe_payment_intent=intent)
     order.refresh_from_db()
 
-    refund_id = gateway_for(order).refund(order, 5000)
+    row = Refund.objects.create(
+        order=order, amount=5000, currency=order.currency, idempotency_key=f"order-{order.pk}-refund-x"
+    )
+    refund_id = gateway_for(order).refund(row)
 
     refund = fake_stripe.refunds[refund_id]
     assert (refund["payment_intent"], refund["amount"]) == (intent, 5000)
     post = fake_stripe.requests_to("POST", "/v1/refunds")[0]
-    assert post["headers"]["idempotency-key"] == f"order-{order.pk}-refund-0-5000"
-    # The same refund retried (nothing booked meanwhile) is not made twice.
-    assert gateway_for(order).refund(order, 5000) == refund_id
+    assert post["headers"]["idempotency-key"] == row.idempotency_key
+    assert refund["metadata"] == {"key": row.idempotency_key}
+    # The same refund sent again is not made twice.
+    assert gateway_for(order).refund(row) == refund_id
     assert len(fake_stripe.refunds) == 1
 
 
 def test_refund_without_a_card_payment_is_refused(fake_stripe):
     order = order_place((OfferFactory(), 1))
+    row = Refund.objects.create(order=order, amount=100, currency=order.currency, idempotency_key="k")
     with pytest.raises(PaymentError):
-        gateway_for(order).refund(order, 100)
+        gateway_for(order).refund(row)
     assert fake_stripe.refunds == {}

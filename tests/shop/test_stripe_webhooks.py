@@ -175,10 +175,23 @@ def test_completed_but_unpaid_is_not_paid(client, fake_stripe, checkout):
     assert checkout.status == Order.Status.PENDING_PAYMENT
 
 
-def test_completed_for_another_session_of_the_order_is_not_paid(client, fake_stripe, checkout):
+def test_a_paid_session_of_the_order_that_no_attempt_knows_is_adopted_not_lost(client, fake_stripe, checkout):
+    # A session of ours (its metadata names the order) whose creating request left no row.
+    fake_stripe.complete(checkout.stripe_session_id)
+    session = fake_stripe.session(checkout.stripe_session_id)
+    session["id"] = "cs_test_made_by_a_lost_request"
+    session["metadata"] = {"order_id": str(checkout.pk), "order_number": checkout.number}
+    fake_stripe.deliver(fake_stripe.event("checkout.session.completed", session), client=client)
+    checkout.refresh_from_db()
+    assert checkout.status == Order.Status.PAID
+    assert checkout.attempts.filter(provider_id="cs_test_made_by_a_lost_request", state="succeeded").exists()
+
+
+def test_a_session_naming_another_order_by_number_is_not_adopted(client, fake_stripe, checkout):
     fake_stripe.complete(checkout.stripe_session_id)
     session = fake_stripe.session(checkout.stripe_session_id)
     session["id"] = "cs_test_someone_elses"
+    session["metadata"] = {"order_id": str(checkout.pk), "order_number": "TH-NOTTHIS"}
     fake_stripe.deliver(fake_stripe.event("checkout.session.completed", session), client=client)
     checkout.refresh_from_db()
     assert checkout.status == Order.Status.PENDING_PAYMENT

@@ -171,7 +171,7 @@ def session_completed(session: dict):
         paid_by_other = order.attempts.filter(state=A.SUCCEEDED).exclude(pk=attempt.pk).exists()
         if paid_by_other or order.is_paid or order.status == Order.Status.REFUNDED:
             refund = attempt_refund_in_full(attempt, note="a second payment for an order already paid")
-            return order, f"duplicate payment: refund {refund.state}"
+            return order, f"duplicate payment: {_refund_outcome(refund)}"
         Order.objects.filter(pk=order.pk).update(
             stripe_session_id=attempt.provider_id, stripe_payment_intent=intent
         )
@@ -185,9 +185,13 @@ def session_completed(session: dict):
             Order.objects.filter(pk=order.pk).update(stripe_payment_intent="")
             refund = attempt_refund_in_full(attempt, note="payment arrived after the works were sold")
             logger.warning("Late payment for order %s refunded: sold out", order.number)
-            return order, f"late payment, sold out: refund {refund.state}"
+            return order, f"late payment, sold out: {_refund_outcome(refund)}"
     order.refresh_from_db()
     return order, f"paid ({order.status})"
+
+
+def _refund_outcome(refund) -> str:
+    return "refunded in full" if refund.state == refund.State.SUCCEEDED else f"refund {refund.state}"
 
 
 def session_expired(session: dict):
