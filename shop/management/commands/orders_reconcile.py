@@ -24,9 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, minutes, **options):
         older_than = timedelta(minutes=minutes)
         total = orders_stale(older_than=older_than).count()
-        self.stdout.write(
-            f"{total} order(s) to check: pending for more than {minutes} minutes, or a refund unsettled."
-        )
+        self.stdout.write(f"{total} card order(s) pending for more than {minutes} minutes.")
         done = 0
 
         def progress(order, outcome):
