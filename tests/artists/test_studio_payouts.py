@@ -110,3 +110,12 @@ def test_a_visitor_is_sent_to_sign_in(client):
     response = client.get(URL)
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_guessing_her_password_here_is_slowed_down(artist_client, artist):
+    data = {"payout_method": "bank", "payout_details": "Amonatbonk, TJ55", "password": "guess"}
+    for _ in range(10):
+        assert artist_client.post(URL, data).status_code == 200
+    assert artist_client.post(URL, {**data, "password": PASSWORD}).status_code == 429
+    artist.refresh_from_db()
+    assert artist.payout_method == "cash"

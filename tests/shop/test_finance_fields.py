@@ -181,6 +181,10 @@ def test_finance_staff_read_and_export_the_log_formula_safe(client, finance_edit
     response = client.get(LOG)
     assert response.status_code == 200
     assert "•••• 3456" in response.content.decode()
+    entry = FinanceAuditEntry.objects.get()
+    filtered = client.get(LOG, {"field_name": "payout_details", "object_type": entry.object_type_id})
+    assert list(filtered.context["object_list"]) == [entry]
+    assert client.get(reverse("finance_log:inspect", args=[entry.pk])).status_code == 200
 
     rows = read_csv(client.get(LOG, {"export": "csv"}))
     assert len(rows) == 2
