@@ -41,9 +41,15 @@ def _watched(instance, update_fields) -> list[str]:
 
 
 def _comparable(model, name: str, value):
+    """The value as it means: a browser sends a textarea back with CRLF line ends and the
+    form strips the ends, which does not change where money goes."""
     field = model._meta.get_field(name)
     value = field.to_python(value)
-    return "" if value is None and field.empty_strings_allowed else value
+    if value is None and field.empty_strings_allowed:
+        return ""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").strip()
+    return value
 
 
 def remember_stored_values(sender, instance, raw=False, update_fields=None, **kwargs):

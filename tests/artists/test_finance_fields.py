@@ -12,6 +12,7 @@ from django.utils import timezone
 
 import pytest
 
+from artists.models import ArtistProfile
 from heritage.accounts.two_factor import two_factor_required
 from heritage.models import FinanceAuditEntry
 from tests.factories import ArtistFactory, UserFactory
@@ -171,12 +172,23 @@ def test_a_commission_change_is_logged_and_holds_nothing(
     assert mail.outbox == []
 
 
-def test_an_unchanged_save_by_finance_staff_logs_nothing(
+def test_an_unchanged_save_by_finance_staff_logs_nothing_and_holds_nothing(
     client, artist, finance_editor, django_capture_on_commit_callbacks
 ):
+    artist.payout_details = f"Amonatbonk\n{IBAN}"
+    artist.save()
+    FinanceAuditEntry.objects.all().delete()
+    ArtistProfile.objects.filter(pk=artist.pk).update(payouts_held_until=None)
     staff_login(client, finance_editor)
-    assert edit(client, artist, django_capture_on_commit_callbacks).status_code == 302
+    mail.outbox.clear()
+    # A browser sends the textarea back with CRLF line ends.
+    crlf = f"Amonatbonk\r\n{IBAN}"
+    response = edit(client, artist, django_capture_on_commit_callbacks, payout_details=crlf)
+    assert response.status_code == 302
     assert not FinanceAuditEntry.objects.exists()
+    artist.refresh_from_db()
+    assert artist.payouts_held_until is None
+    assert mail.outbox == []
 
 
 def test_the_finance_permission_calls_for_two_step_sign_in(client, finance_editor, django_user_model):
