@@ -247,3 +247,65 @@ class ClaimForm(forms.Form):
                 code="format",
             )
         return code
+
+
+DETAILS_NEEDED = _(
+    "Please write where we should send your money: your bank details, "
+    "or where and to whom we hand over the cash."
+)
+
+
+class PayoutDetailsForm(forms.Form):
+    """How she is paid, set by herself. Her password is asked again, so someone who finds
+    her phone signed in cannot send her money elsewhere; a wrong one keeps everything else
+    she typed."""
+
+    payout_method = forms.ChoiceField(
+        label=_("How should we pay you?"),
+        widget=forms.RadioSelect,
+        choices=[("bank", _("Bank transfer")), ("cash", _("Cash"))],
+    )
+    payout_details = forms.CharField(
+        label=_("Your details"),
+        max_length=1000,
+        error_messages={"required": DETAILS_NEEDED},
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "For a bank transfer: the bank, the account number or card, and the name on it. "
+            "For cash: where and to whom we hand it over. Only you and our finance team see this."
+        ),
+    )
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To keep your money safe, please type the password you sign in with."),
+    )
+
+    def __init__(self, *args, artist, user, **kwargs):
+        kwargs.setdefault(
+            "initial", {"payout_method": artist.payout_method, "payout_details": artist.payout_details}
+        )
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if artist.payout_method == "stripe":
+            # Set up with our finance team; she may keep it or move to bank or cash.
+            self.fields["payout_method"].choices = [
+                ("stripe", _("Stripe Connect")),
+                *self.fields["payout_method"].choices,
+            ]
+            self.fields["payout_details"].required = False
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("That is not your password. Please type it again."), code="wrong_password"
+            )
+        return password
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("payout_method") in {"bank", "cash"} and not cleaned_data.get("payout_details"):
+            self.add_error("payout_details", DETAILS_NEEDED)
+        return cleaned_data

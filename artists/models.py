@@ -13,6 +13,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from heritage.finance.fields import finance_fields, finance_panel
+
+# What decides where her money goes: a change to any of them holds her payouts and emails her.
+PAYOUT_DESTINATION_FIELDS = ("payout_method", "stripe_account_id", "payout_details")
+
 
 class Region(models.TextChoices):
     DUSHANBE = "dushanbe", _("Dushanbe")
@@ -68,14 +73,21 @@ class ArtistQuerySet(models.QuerySet):
         return self.filter(status=ArtistProfile.Status.APPROVED)
 
 
+@finance_fields(
+    "commission_percent", *PAYOUT_DESTINATION_FIELDS, secret=("stripe_account_id", "payout_details")
+)
 class ArtistProfile(index.Indexed, ClusterableModel):
     """An artist's public identity and her private account data.
 
     Public: display name (a pseudonym is fine), bio, statement, disciplines, portrait, links,
     and her region only if `show_location`. Private, never rendered for the public: her
-    account's email, `phone`, payout details. A profile may exist without a user account when
-    an editor lists works on the artist's behalf (assisted listing) with her recorded consent;
-    she can claim it later with a one-time code.
+    account's email, `phone`, payout details. Her commission and payout destination are
+    finance data: only finance staff (or she, in the studio) change them, every change is
+    logged, and a new destination holds her payouts until `payouts_held_until`.
+
+    A profile may exist without a user account when an editor lists works on the artist's
+    behalf (assisted listing) with her recorded consent; she can claim it later with a
+    one-time code.
     """
 
     class Status(models.TextChoices):
@@ -176,6 +188,14 @@ class ArtistProfile(index.Indexed, ClusterableModel):
         help_text=_("Private: bank name, account, card or where to hand over cash. Never shown publicly."),
     )
 
+    payouts_held_until = models.DateTimeField(
+        _("payouts held until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set for 48 hours when her payout destination changes; no payout is made before."),
+    )
+
     # Assisted listing: an editor acts for an artist without an account, with her consent.
     consent_given_at = models.DateField(_("consent given on"), null=True, blank=True)
     consent_method = models.CharField(
@@ -235,10 +255,10 @@ class ArtistProfile(index.Indexed, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldPanel("phone"),
-                FieldPanel("commission_percent"),
-                FieldPanel("payout_method"),
-                FieldPanel("stripe_account_id"),
-                FieldPanel("payout_details"),
+                finance_panel("commission_percent"),
+                finance_panel("payout_method"),
+                finance_panel("stripe_account_id"),
+                finance_panel("payout_details"),
             ],
             heading=_("Private"),
         ),
@@ -295,6 +315,10 @@ class ArtistProfile(index.Indexed, ClusterableModel):
     @property
     def is_assisted(self) -> bool:
         return self.user_id is None
+
+    def payouts_held(self, now=None) -> bool:
+        """Whether her payout destination changed too recently for a payout to be made."""
+        return bool(self.payouts_held_until and self.payouts_held_until > (now or timezone.now()))
 
 
 class ArtistSample(Orderable):

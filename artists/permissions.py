@@ -5,6 +5,8 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 
+from wagtail.log_actions import LogContext
+
 from .models import ArtistProfile
 
 
@@ -13,7 +15,8 @@ def artist_required(view=None, *, approved: bool = False):
 
     Anonymous visitors go to sign in; a signed-in user without a profile goes to the
     application form. With `approved=True`, only an approved artist gets through; others go
-    to the studio home, which explains her status.
+    to the studio home, which explains her status. What the view saves is hers in the
+    logs (Wagtail's log context, read by the finance log), as the admin does for editors.
     """
 
     def decorator(view_func):
@@ -26,7 +29,8 @@ def artist_required(view=None, *, approved: bool = False):
             if approved and artist.status != ArtistProfile.Status.APPROVED:
                 return redirect("artists:studio")
             request.artist = artist
-            return view_func(request, *args, **kwargs)
+            with LogContext(user=request.user):
+                return view_func(request, *args, **kwargs)
 
         return wrapper
 

@@ -1,4 +1,5 @@
-"""Writes about artists: applying, editors' decisions, assisted listing and claiming.
+"""Writes about artists: applying, editors' decisions, assisted listing and claiming, and
+where her money goes.
 
 Every decision is recorded on the profile and told to the artist by email in her own
 language, after the transaction commits.
@@ -7,15 +8,19 @@ language, after the transaction commits.
 import hashlib
 import hmac
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.log_actions import LogContext
+
 from .models import ArtistProfile
 
 CLAIM_CODE_DAYS = 30
+PAYOUT_HOLD = timedelta(hours=48)
 CLAIM_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
 
 
@@ -225,4 +230,39 @@ def artist_claim_by_email(*, user) -> ArtistProfile | None:
     artist.claim_code_hash = ""
     artist.claim_code_expires_at = None
     artist.save(update_fields=["user", "claim_code_hash", "claim_code_expires_at", "updated_at"])
+    return artist
+
+
+# How she may be paid when she chooses herself: a Stripe Connect account is set up with our
+# finance staff, who enter its id.
+ARTIST_PAYOUT_METHODS = ("bank", "cash")
+
+
+@transaction.atomic
+def artist_payout_details_update(*, artist: ArtistProfile, by, payout_method: str, payout_details: str):
+    """She sets how she is paid, from her studio, after typing her password again (the view
+    checks it). The change goes through the same rule as an editor's: logged, emailed to
+    her, and her payouts wait `PAYOUT_HOLD`."""
+    if payout_method not in ARTIST_PAYOUT_METHODS and payout_method != artist.payout_method:
+        raise ArtistError(_("Choose bank transfer or cash."))
+    artist.payout_method = payout_method
+    artist.payout_details = payout_details.strip()
+    with LogContext(user=by):
+        artist.save(update_fields=["payout_method", "payout_details", "updated_at"])
+    return artist
+
+
+def artist_payout_destination_changed(*, artist: ArtistProfile, by=None) -> ArtistProfile:
+    """Her payout method, Stripe account or payout details just changed (by finance staff or
+    by her): no payout for `PAYOUT_HOLD`, and she is told by email, so a change she did not
+    make is noticed before any money leaves. Called inside the saving transaction."""
+    from . import tasks
+
+    artist.payouts_held_until = timezone.now() + PAYOUT_HOLD
+    ArtistProfile.objects.filter(pk=artist.pk).update(payouts_held_until=artist.payouts_held_until)
+    _notify(
+        tasks.payout_destination_changed_notify,
+        artist_id=artist.pk,
+        by_herself=by is not None and by.pk == artist.user_id,
+    )
     return artist

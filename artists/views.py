@@ -1,4 +1,5 @@
-"""The artist's studio: her status, her application, her profile, claiming a listed profile.
+"""The artist's studio: her status, her application, her profile, how she is paid, claiming a
+listed profile.
 
 Views stay thin: the rules live in `services.py`; photos go through the site's one upload
 pipeline (`heritage.images.forms.image_upload_form`).
@@ -14,7 +15,7 @@ from django.utils.translation import gettext
 from heritage.ratelimit import rate_limited
 
 from . import services
-from .forms import ArtistApplicationForm, ArtistProfileForm, ClaimForm
+from .forms import ArtistApplicationForm, ArtistProfileForm, ClaimForm, PayoutDetailsForm
 from .models import ArtistProfile
 from .permissions import artist_required
 from .selectors import artist_get_for_user
@@ -120,6 +121,42 @@ def profile_edit(request):
     return render(
         request,
         "artists/studio/profile_form.html",
+        {"form": form, "artist": artist, "studio_section": "profile"},
+    )
+
+
+@artist_required
+@rate_limited("payout-details", account=lambda request: f"user:{request.user.pk}")
+def payout_details(request):
+    """How she is paid. Saving asks for her password again and goes through the same rule as
+    a change by finance staff: logged, emailed to her, payouts held for 48 hours."""
+    artist = request.artist
+    if request.method == "POST":
+        form = PayoutDetailsForm(request.POST, artist=artist, user=request.user)
+        if form.is_valid():
+            try:
+                services.artist_payout_details_update(
+                    artist=artist,
+                    by=request.user,
+                    payout_method=form.cleaned_data["payout_method"],
+                    payout_details=form.cleaned_data["payout_details"],
+                )
+            except services.ArtistError as error:
+                form.add_error("payout_method", artist_error_message(error))
+            else:
+                messages.success(
+                    request,
+                    gettext(
+                        "Saved. For your safety, no payout is made to you for the next 48 hours, "
+                        "and we have emailed you about the change."
+                    ),
+                )
+                return redirect("artists:payout-details")
+    else:
+        form = PayoutDetailsForm(artist=artist, user=request.user)
+    return render(
+        request,
+        "artists/studio/payout_form.html",
         {"form": form, "artist": artist, "studio_section": "profile"},
     )
 

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
+
+from heritage.admin.finance import FinanceMaskedInspectMixin
 
 from .admin_views import ArtistReviewView, artist_claim_code
 from .models import ArtistProfile, Discipline
@@ -24,6 +26,13 @@ class ArtistIndexView(IndexView):
         ]
 
 
+class ArtistInspectView(FinanceMaskedInspectMixin, InspectView):
+    """Her bank details and Stripe account masked for editors without finance rights; her
+    phone number too for those who may only look."""
+
+    masked_for_viewers = ("phone",)
+
+
 class ArtistProfileViewSet(SnippetViewSet):
     model = ArtistProfile
     url_namespace = "artists_admin"
@@ -36,6 +45,7 @@ class ArtistProfileViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["status", "-created_at"]
     inspect_view_enabled = True
+    inspect_view_class = ArtistInspectView
     inspect_view_fields_exclude = ["claim_code_hash", "claim_code_expires_at"]
 
     def get_urlpatterns(self):

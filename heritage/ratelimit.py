@@ -1,5 +1,6 @@
 """Rate limits on the forms that robots abuse: signing in and up, password resets, messages to
-artists, event registration, starting a checkout and claiming a listed profile.
+artists, event registration, starting a checkout, claiming a listed profile and changing
+payout details (which asks for the password again).
 
 Each form has two counters, one per client address and one per account (the email address
 typed, or the signed-in user). Over either, the visitor gets a friendly 429 page saying how many
@@ -64,6 +65,7 @@ LIMITS: dict[str, Limit] = {
     "event-registration": Limit(ip=Rate(20, HOUR), account=Rate(10, HOUR)),
     "checkout": Limit(ip=Rate(20, 10 * MINUTE), account=Rate(10, 10 * MINUTE)),
     "claim": Limit(ip=Rate(20, 15 * MINUTE), account=Rate(5, 15 * MINUTE)),
+    "payout-details": Limit(ip=Rate(20, 15 * MINUTE), account=Rate(10, 15 * MINUTE)),
 }
 
 

@@ -24,6 +24,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
 from artists.models import ArtistProfile
+from heritage.finance import mask, user_manages_finance
 
 from .admin_forms import (
     OrderCancelForm,
@@ -234,6 +235,11 @@ def order_action(request, pk: int, action: str):
 # Balances and payouts ----------------------------------------------------------------------
 
 
+def payout_details_for(user, artist: ArtistProfile) -> str:
+    """Her bank or cash details in full for finance staff, "•••• 1234" for anyone else."""
+    return artist.payout_details if user_manages_finance(user) else mask(artist.payout_details)
+
+
 def _record_prefix(artist: ArtistProfile, currency: str) -> str:
     return f"payout-{artist.pk}-{currency}"
 
@@ -271,6 +277,7 @@ class BalancesView(WagtailAdminTemplateMixin, TemplateView):
             rows.append(
                 {
                     "artist": artist,
+                    "payout_details": payout_details_for(self.request.user, artist),
                     "balance": balance,
                     "form": form,
                     "url": reverse("shop_balances:record", args=[artist.pk, balance.currency]),
@@ -342,7 +349,8 @@ def _csv_response(filename: str, header: list[str], rows: Iterable[list]) -> Htt
 
 @require_GET
 def balances_csv(request):
-    """What to pay now: one row per artist and currency, with a reference to put on the transfer."""
+    """What to pay now: one row per artist and currency, with a reference to put on the transfer.
+    Bank details are masked for staff without finance rights."""
     if not user_may(request.user, Payout, "view"):
         raise PermissionDenied
     today = timezone.localdate()
@@ -350,7 +358,7 @@ def balances_csv(request):
         [
             artist.display_name,
             artist.get_payout_method_display(),
-            artist.payout_details,
+            payout_details_for(request.user, artist),
             _major(balance.available, balance.currency),
             balance.currency,
             f"TH-PAY-{artist.pk}-{today:%Y%m%d}",
@@ -380,7 +388,7 @@ def payouts_csv(request):
         [
             timezone.localtime(payout.created_at).date().isoformat(),
             payout.artist.display_name,
-            payout.artist.payout_details,
+            payout_details_for(request.user, payout.artist),
             _major(payout.amount, payout.currency),
             payout.currency,
             payout.get_method_display(),

@@ -10,9 +10,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from heritage.admin.finance import FinanceCreatePermissionPolicy
+
+from .admin_finance import FinanceLogViewSet
 from .admin_views import (
     BalancesView,
     OrderInspectView,
@@ -24,6 +28,11 @@ from .admin_views import (
 )
 from .models import LedgerEntry, Offer, Order, Payout, ShippingProfile, WebhookEvent
 from .money import money_format
+
+# Prices and fees are finance data: editors without the finance permission do not see them in
+# the forms, so they cannot create (or copy) an offer or a shipping profile either.
+register_permission_policy(Offer, FinanceCreatePermissionPolicy(Offer))
+register_permission_policy(ShippingProfile, FinanceCreatePermissionPolicy(ShippingProfile))
 
 
 def money_column(name: str, label, amount_field: str | None = None) -> Column:
@@ -237,6 +246,7 @@ class ShopGroup(ViewSetGroup):
         OfferViewSet,
         ShippingProfileViewSet,
         WebhookEventViewSet,
+        FinanceLogViewSet,
     )
     menu_icon = "pick"
     menu_label = _("Shop")

@@ -1,8 +1,10 @@
 """Two-factor sign-in (TOTP, an authenticator app) for the staff who can see orders and payouts.
 
 Buyers' addresses and artists' money sit behind the shop's admin screens, so a stolen staff
-password alone must not open them: superusers and anyone holding a permission on orders,
-payouts or the ledger type a six-digit code once per session before the Wagtail admin opens.
+password alone must not open them: superusers, anyone holding a permission on orders,
+payouts or the ledger, and finance staff (`heritage.manage_finance`: payout destinations,
+commissions, prices, payment instructions) type a six-digit code once per session before the
+Wagtail admin opens.
 Editors who only write pages are not asked.
 
 Devices are django-otp's TOTP devices. She sets one up herself the first time; after that only
@@ -18,19 +20,25 @@ import segno
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from heritage.finance.fields import FINANCE_PERMISSION
+
 # Models whose every permission (view, add, change, delete) makes a person need a second factor.
 GUARDED_MODELS = frozenset({"order", "payout", "ledgerentry"})
 DEVICE_NAME = "Authenticator app"
 
 
 def two_factor_required(user) -> bool:
-    """Whether `user` must confirm a code before the admin opens: superusers, and people with
-    any permission on the shop's orders, payouts or ledger (directly or through a group)."""
+    """Whether `user` must confirm a code before the admin opens: superusers, people with any
+    permission on the shop's orders, payouts or ledger, and finance staff (directly or
+    through a group)."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    for permission in user.get_all_permissions():
+    permissions = user.get_all_permissions()
+    if FINANCE_PERMISSION in permissions:
+        return True
+    for permission in permissions:
         app_label, _, codename = permission.partition(".")
         if app_label == "shop" and codename.partition("_")[2] in GUARDED_MODELS:
             return True

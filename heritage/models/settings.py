@@ -5,10 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from heritage.finance.fields import finance_fields, finance_panel
+
 
 @register_setting(icon="cog")
+@finance_fields(
+    "default_commission_percent",
+    "bank_transfer_instructions",
+    "cash_instructions",
+    secret=("bank_transfer_instructions", "cash_instructions"),
+)
 class SiteSettings(BaseGenericSetting):
-    """Site-wide values editors can change without a deployment."""
+    """Site-wide values editors can change without a deployment. The commission and the
+    instructions buyers pay by are finance data (see `heritage.finance`)."""
 
     contact_email = models.EmailField(_("contact email"), default="hello@tajikheritage.org")
     default_commission_percent = models.PositiveSmallIntegerField(
@@ -38,9 +47,9 @@ class SiteSettings(BaseGenericSetting):
 
     panels = [
         FieldPanel("contact_email"),
-        FieldPanel("default_commission_percent"),
-        FieldPanel("bank_transfer_instructions"),
-        FieldPanel("cash_instructions"),
+        finance_panel("default_commission_percent"),
+        finance_panel("bank_transfer_instructions"),
+        finance_panel("cash_instructions"),
         FieldPanel("manual_payment_days"),
     ]
 

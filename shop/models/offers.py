@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from gallery.models import Artwork
+from heritage.finance.fields import finance_fields, finance_panel
 
 from ..money import Currency
 
@@ -31,6 +32,7 @@ def shipping_zone_for(country: str) -> str:
     return ShippingZone.WORLD
 
 
+@finance_fields("currency", "fee_tj", "fee_cis", "fee_world")
 class ShippingProfile(models.Model):
     """A kind of parcel with a fee per zone, kept by editors ("Rolled textile", "Framed
     painting"). An artist picks one for each offer; the fee is charged once per order line."""
@@ -51,8 +53,8 @@ class ShippingProfile(models.Model):
         FieldPanel("name_en"),
         FieldPanel("name_ru"),
         FieldPanel("name_tg"),
-        FieldPanel("currency"),
-        FieldRowPanel([FieldPanel("fee_tj"), FieldPanel("fee_cis"), FieldPanel("fee_world")]),
+        finance_panel("currency"),
+        FieldRowPanel([finance_panel("fee_tj"), finance_panel("fee_cis"), finance_panel("fee_world")]),
         FieldRowPanel([FieldPanel("days_tj"), FieldPanel("days_cis"), FieldPanel("days_world")]),
         FieldPanel("sort_order"),
     ]
@@ -87,6 +89,7 @@ class OfferQuerySet(models.QuerySet):
         return self.filter(active=True, stock__gt=0, artwork__in=Artwork.objects.published())
 
 
+@finance_fields("price_amount", "currency", "price_usd_amount")
 class Offer(models.Model):
     """What of an artwork is for sale: the original (stock 1, unique) or a print edition.
     `stock` is only ever taken by `shop.services.orders.order_create` with one conditional
@@ -123,9 +126,9 @@ class Offer(models.Model):
         FieldPanel("kind"),
         MultiFieldPanel(
             [
-                FieldPanel("price_amount"),
-                FieldPanel("currency"),
-                FieldPanel("price_usd_amount"),
+                finance_panel("price_amount"),
+                finance_panel("currency"),
+                finance_panel("price_usd_amount"),
             ],
             heading=_("Price"),
         ),

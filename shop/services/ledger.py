@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from artists.models import ArtistProfile
 
@@ -148,9 +149,13 @@ def payout_record(
 ) -> Payout:
     """Pay an artist everything available to her, in one batch. The editor confirms the amount
     she saw; if the balance changed meanwhile, or nothing is available, nothing is recorded.
-    A payout therefore never exceeds the available balance, and each entry is paid once."""
+    A payout therefore never exceeds the available balance, and each entry is paid once.
+    Nothing is paid while her payouts are on hold after a change of payout destination
+    (`ArtistProfile.payouts_held_until`), which stops Connect transfers too."""
     with transaction.atomic():
-        ArtistProfile.objects.select_for_update().filter(pk=artist.pk).first()
+        locked = ArtistProfile.objects.select_for_update().filter(pk=artist.pk).first()
+        if locked is not None and locked.payouts_held():
+            raise PayoutError(_payouts_on_hold(locked))
         entries = list(
             LedgerEntry.objects.select_for_update().filter(
                 artist=artist, currency=currency, state=LedgerEntry.State.AVAILABLE, payout=None
@@ -198,3 +203,15 @@ def _balance_changed():
     from django.utils.translation import gettext as _
 
     return _("The available balance changed while you were looking. Check the new amount and try again.")
+
+
+def _payouts_on_hold(artist: ArtistProfile):
+    from django.utils.translation import gettext as _
+
+    return _(
+        "Payouts to %(artist)s are on hold until %(until)s: her payout details changed recently "
+        "and she has been emailed to confirm it was her."
+    ) % {
+        "artist": artist.display_name,
+        "until": date_format(timezone.localtime(artist.payouts_held_until), "DATETIME_FORMAT"),
+    }

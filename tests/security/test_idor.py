@@ -298,6 +298,8 @@ ADMIN_OBJECT_PATHS = [
     "/admin/shop/balances/to-pay.csv",
     "/admin/shop/payouts/",
     "/admin/shop/ledger/",
+    "/admin/finance/audit/",
+    "/admin/finance/audit/?export=csv",
     "/admin/artists/profiles/",
     "/admin/artists/profiles/review/{artist}/",
     "/admin/artists/profiles/edit/{artist}/",

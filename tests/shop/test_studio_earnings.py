@@ -107,7 +107,7 @@ def test_monthly_sales_count_refunds_and_leave_out_older_months_and_other_artist
 def test_her_payout_method_and_private_details_are_shown_with_who_changes_them(artist_client, sales):
     content = artist_client.get(reverse("shop_studio:earnings")).content.decode()
     assert "Amonatbonk, account 2020 8400 1234" in content
-    assert "To change them, please write to our editors" in content
+    assert 'href="/en/studio/payouts/">Change how you are paid' in content
 
 
 def test_another_artists_sales_are_not_in_her_figures(artist_client):
