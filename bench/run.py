@@ -161,7 +161,7 @@ def pages_discover() -> list[Page]:
 
     from wagtail.models import Locale
 
-    from heritage.demo.scale import SLUG_PREFIX
+    from demo.scale import SLUG_PREFIX
 
     translation.activate("en")
     english = Locale.get_default()

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "gallery",
     "shop",
     "cms",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -13,7 +13,8 @@ from django.urls import Resolver404, resolve
 import pytest
 
 from bench.views import floor_html
-from heritage.demo.scale import LargeCatalogue
+from cms.models import EventIndexPage, StoryIndexPage
+from demo.scale import LargeCatalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS_PROBE = """
@@ -75,7 +76,7 @@ def test_floor_html_is_exactly_the_size_asked_for_any_size():
 
 
 def test_seed_demo_accepts_scale_large_and_refuses_other_scales():
-    command = load_command_class("heritage", "seed_demo")
+    command = load_command_class("demo", "seed_demo")
     parser = command.create_parser("manage.py", "seed_demo")
 
     assert parser.parse_args(["--scale", "large"]).scale == "large"
@@ -95,7 +96,7 @@ def test_large_catalogue_runs_its_steps_in_order_with_pages_last():
 def test_large_stories_and_events_are_skipped_with_a_note_when_their_index_is_missing():
     large = LargeCatalogue()
 
-    assert large._index("cms", "StoryIndexPage", "stories") is None
-    assert large._index("cms", "NoSuchPage", "events") is None
+    assert large._index(StoryIndexPage, "stories") is None
+    assert large._index(EventIndexPage, "events") is None
     assert any("stories skipped" in note for note in large.notes)
     assert any("events skipped" in note for note in large.notes)

@@ -185,8 +185,8 @@ def test_the_demo_adds_six_events_past_and_upcoming_in_three_languages_and_email
 
     from wagtail.models import Locale
 
-    from cms.demo_events import events_create
-    from heritage.demo.context import SeedContext
+    from demo.context import SeedContext
+    from demo.steps.events import events_create
     from tests.factories import build_site
 
     pages = build_site()

@@ -11,10 +11,10 @@ from django.utils import timezone
 import pytest
 
 from artists.models import ArtistProfile
+from demo.context import SeedContext
+from demo.steps.exhibitions import exhibitions_create
 from gallery.models import Artwork, ExhibitionIndexPage, ExhibitionPage, ExhibitionSection, Medium
 from gallery.selectors_exhibitions import exhibition_rooms
-from heritage.demo.context import SeedContext
-from heritage.demo.steps.exhibitions import exhibitions_create
 from tests.factories import ImageFactory, UserFactory, _translate, build_site
 from tests.two_factor import staff_login
 

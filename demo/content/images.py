@@ -6,7 +6,7 @@ from functools import partial
 
 from PIL import Image
 
-from heritage.demo.patterns import ADRAS, chakan, ikat, pomegranate_tiles, suzani
+from demo.patterns import ADRAS, chakan, ikat, pomegranate_tiles, suzani
 
 CREDIT = "Generated pattern, TajikHeritage demo"
 
@@ -21,7 +21,7 @@ class DemoImage:
     filename: str
     size: tuple[int, int]
     seed: int
-    draw: Callable[[tuple[int, int], int], Image.Image]  # from heritage.demo.patterns
+    draw: Callable[[tuple[int, int], int], Image.Image]  # from demo.patterns
 
     def render(self) -> Image.Image:
         return self.draw(self.size, self.seed)

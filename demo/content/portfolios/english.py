@@ -1,7 +1,7 @@
 """Artists who write in English."""
 
-from heritage.demo.content.artists import DemoArtist
-from heritage.demo.content.artists import DemoWork as W
+from demo.content.artists import DemoArtist
+from demo.content.artists import DemoWork as W
 
 PIGMENT = "archival pigment print on cotton rag"
 DIGITAL = "digital print on cotton paper"

@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 
-from heritage.demo.context import SeedContext
+from demo.context import SeedContext
 
 
 def editor_create(ctx: SeedContext) -> None:

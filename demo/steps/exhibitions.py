@@ -9,12 +9,12 @@ open, one to come and one closed.
 
 from datetime import timedelta
 
-from django.apps import apps
 from django.utils import timezone
 
-from heritage.demo.content import LANGUAGES, SOURCE_LANGUAGE
-from heritage.demo.content.exhibitions import EXHIBITION_INDEX, EXHIBITIONS, DemoExhibition
-from heritage.demo.context import SeedContext
+from demo.content import LANGUAGES, SOURCE_LANGUAGE
+from demo.content.exhibitions import EXHIBITION_INDEX, EXHIBITIONS, DemoExhibition
+from demo.context import SeedContext
+from gallery.models import Artwork, ArtworkImage, ExhibitionPage, ExhibitionSection
 
 from .pages import menu_page_create
 
@@ -35,14 +35,13 @@ def _index_create(ctx: SeedContext) -> None:
 
 
 def _exhibition_source(ctx: SeedContext, spec: DemoExhibition):
-    page_model = apps.get_model("gallery", "ExhibitionPage")
     index = ctx.page(EXHIBITION_INDEX.key, SOURCE_LANGUAGE)
-    page = page_model.objects.child_of(index).filter(slug=spec.slug).first()
+    page = ExhibitionPage.objects.child_of(index).filter(slug=spec.slug).first()
     if page is not None:
         return page
     rooms = _works_pick(spec)
     today = timezone.localdate()
-    page = page_model(
+    page = ExhibitionPage(
         slug=spec.slug,
         locale=ctx.locales[SOURCE_LANGUAGE],
         live=False,
@@ -69,14 +68,13 @@ def _exhibition_translate(ctx: SeedContext, spec: DemoExhibition, english, langu
 def _exhibition_words_apply(page, spec: DemoExhibition, language: str, rooms: list[list[int]]) -> None:
     """Title, venue, description, the curator's text and the rooms in `language`; every
     language shows the same works."""
-    section_model = apps.get_model("gallery", "ExhibitionSection")
     words = spec.text[language]
     page.title = page.draft_title = words["title"]
     page.venue = words["venue"]
     page.search_description = words["search_description"]
     page.curator_text = [{"type": "paragraph", "value": html} for html in spec.curator_text[language]]
     page.sections = [
-        section_model(
+        ExhibitionSection(
             title=room.text[language]["title"],
             text=room.text[language]["text"],
             artworks=[{"type": "artwork", "value": pk} for pk in ids],
@@ -97,12 +95,11 @@ def _exhibition_publish(ctx: SeedContext, page, language: str):
 def _works_pick(spec: DemoExhibition) -> list[list[int]]:
     """Each room's works: published works in the room's media, featured and earliest
     published first, none shown in two rooms of the exhibition."""
-    artwork_model = apps.get_model("gallery", "Artwork")
     used: set[int] = set()
     rooms = []
     for room in spec.rooms:
         ids = list(
-            artwork_model.objects.published()
+            Artwork.objects.published()
             .filter(medium__slug__in=room.media)
             .exclude(pk__in=used)
             .order_by("-featured", "published_at", "pk")
@@ -119,8 +116,7 @@ def _hero_image(rooms: list[list[int]]):
     if first is None:
         return None
     picture = (
-        apps.get_model("gallery", "ArtworkImage")
-        .objects.filter(artwork_id=first)
+        ArtworkImage.objects.filter(artwork_id=first)
         .select_related("image")
         .order_by("sort_order", "pk")
         .first()

@@ -1,7 +1,7 @@
 """Artists who write in Tajik."""
 
-from heritage.demo.content.artists import DemoArtist
-from heritage.demo.content.artists import DemoWork as W
+from demo.content.artists import DemoArtist
+from demo.content.artists import DemoWork as W
 
 ON_COTTON = "абрешим бар матои пахтагӣ"
 

@@ -1,7 +1,7 @@
 """Artists who write in Russian."""
 
-from heritage.demo.content.artists import DemoArtist
-from heritage.demo.content.artists import DemoWork as W
+from demo.content.artists import DemoArtist
+from demo.content.artists import DemoWork as W
 
 OIL = "масло, холст"
 WATERCOLOUR = "акварель, бумага"

@@ -1,12 +1,10 @@
 """The gallery page — every published work, with search and filters — in every language.
 
-Like the artist index, the page model lives in the `gallery` app above `heritage`, so it is
-looked up through the app registry when the step runs; the page is found again by its slug
-under each home, so a second run adds nothing.
+The page is found again by its slug under each home, so a second run adds nothing.
 """
 
-from heritage.demo.content import DemoPage
-from heritage.demo.context import SeedContext
+from demo.content import DemoPage
+from demo.context import SeedContext
 
 from .pages import menu_page_create
 

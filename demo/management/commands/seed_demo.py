@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from tqdm import tqdm
 
-from heritage.demo.context import SeedContext
-from heritage.demo.scale import LargeCatalogue
-from heritage.demo.steps import STEPS, Step
+from demo.context import SeedContext
+from demo.scale import LargeCatalogue
+from demo.steps import STEPS, Step
 
 EDITOR_EMAIL = "editor@tajikheritage.local"
 # Printed at the end of every run: it only ever guards a demo on someone's own machine.

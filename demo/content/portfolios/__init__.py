@@ -1,6 +1,6 @@
 """The demo's artists, gathered from the three languages they write in, and the applicants."""
 
-from heritage.demo.content.artists import DemoApplicant, DemoArtist
+from demo.content.artists import DemoApplicant, DemoArtist
 
 from . import english, russian, tajik
 

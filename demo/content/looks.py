@@ -12,10 +12,10 @@ from functools import partial
 
 from PIL import Image
 
-from heritage.demo.patterns import ADRAS, ATLAS, chakan, ikat, pomegranate_tiles, suzani
-from heritage.demo.patterns.colour import bordered, hue_shift, tinted
-from heritage.demo.patterns.landscape import APRICOT, DAWN, DUSK, SUMMER, WINTER, landscape
-from heritage.demo.patterns.plate import COBALT, EARTH, RISHTAN, SILVER, plate
+from demo.patterns import ADRAS, ATLAS, chakan, ikat, pomegranate_tiles, suzani
+from demo.patterns.colour import bordered, hue_shift, tinted
+from demo.patterns.landscape import APRICOT, DAWN, DUSK, SUMMER, WINTER, landscape
+from demo.patterns.plate import COBALT, EARTH, RISHTAN, SILVER, plate
 
 Draw = Callable[[tuple[int, int], int], Image.Image]
 

@@ -1,7 +1,7 @@
 from wagtail.models import Page
 from wagtail.search import index
 
-from heritage.demo.context import SeedContext
+from demo.context import SeedContext
 
 
 def search_index_update(ctx: SeedContext) -> None:

@@ -9,24 +9,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from django.utils.module_loading import import_string
-
-from heritage.demo.context import SeedContext
+from demo.context import SeedContext
 
 from .accounts import editor_create
 from .artists import applications_create, artist_index_create, artists_create, review_queue_create
+from .events import events_create
 from .exhibitions import exhibitions_create
 from .gallery import gallery_page_create
 from .images import images_create
 from .locales import locales_ensure
 from .pages import pages_create, pages_translate
 from .search import search_index_update
-
-
-def app_step(path: str) -> Callable[[SeedContext], None]:
-    """A step an app above `heritage` contributes (e.g. "shop.demo.offers_create"),
-    imported only when it runs, so the foundation never imports the apps built on it."""
-    return lambda ctx: import_string(path)(ctx)
+from .shop import offers_create, orders_create
+from .stories import navigation_create, stories_create
 
 
 @dataclass(frozen=True)
@@ -48,11 +43,11 @@ STEPS = [
     Step("Artists 3/3", partial(artists_create, batch=2)),
     Step("Works for review", review_queue_create),
     Step("Exhibitions", exhibitions_create),
-    Step("Offers", app_step("shop.demo.offers_create")),
-    Step("Orders and a payout", app_step("shop.demo.orders_create")),
-    Step("Stories and campaigns", app_step("cms.demo_stories.stories_create")),
-    Step("Events", app_step("cms.demo_events.events_create")),
-    Step("Navigation and footer", app_step("cms.demo_stories.navigation_create")),
+    Step("Offers", offers_create),
+    Step("Orders and a payout", orders_create),
+    Step("Stories and campaigns", stories_create),
+    Step("Events", events_create),
+    Step("Navigation and footer", navigation_create),
     Step("Artist applications", applications_create),
     Step("Editor account", editor_create),
     Step("Search index", search_index_update),

@@ -16,11 +16,10 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from heritage.demo.content import LANGUAGES, SOURCE_LANGUAGE, DemoPage
-from heritage.demo.context import SeedContext
-from heritage.demo.steps.pages import menu_page_create
-
-from .models import EventPage, EventRegistration, EventSpeaker
+from cms.models import EventPage, EventRegistration, EventSpeaker
+from demo.content import LANGUAGES, SOURCE_LANGUAGE, DemoPage
+from demo.context import SeedContext
+from demo.steps.pages import menu_page_create
 
 DUSHANBE = ZoneInfo("Asia/Dushanbe")
 

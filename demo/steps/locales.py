@@ -1,7 +1,7 @@
 from wagtail.models import Locale
 
-from heritage.demo.content import LANGUAGES
-from heritage.demo.context import SeedContext
+from demo.content import LANGUAGES
+from demo.context import SeedContext
 
 
 def locales_ensure(ctx: SeedContext) -> None:

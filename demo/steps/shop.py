@@ -13,9 +13,8 @@ from django.db import transaction
 
 from artists.models import ArtistProfile
 from gallery.models import Artwork
-
-from .models import Offer, Order, ShippingProfile
-from .services import (
+from shop.models import Offer, Order, ShippingProfile
+from shop.services import (
     BuyerDetails,
     artist_balance,
     line_ship,
@@ -25,7 +24,7 @@ from .services import (
     order_transition,
     payout_record,
 )
-from .services.notify import notifications_muted
+from shop.services.notify import notifications_muted
 
 DEMO_BUYER_DOMAIN = "buyers.example.org"
 TEXTILES = {"hand-embroidery", "ikat-silk", "adras", "wool-carpet", "felt"}

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from heritage.demo.content import LANGUAGES, SOURCE_LANGUAGE, DemoPage
-from heritage.demo.context import SeedContext
-from heritage.demo.steps.pages import menu_page_create
-
-from .models import CampaignPage, NavigationSettings, StoryConsent, StoryPage
-from .services_moderation import moderation_workflow_ensure
+from cms.models import CampaignPage, NavigationSettings, StoryConsent, StoryPage
+from cms.services_moderation import moderation_workflow_ensure
+from demo.content import LANGUAGES, SOURCE_LANGUAGE, DemoPage
+from demo.context import SeedContext
+from demo.steps.pages import menu_page_create
+from gallery.models import Artwork
 
 STORY_INDEX = DemoPage(
     key="stories",
@@ -391,8 +391,6 @@ def _story_words(page: StoryPage, spec: DemoStory, language: str, artwork_pk: in
 
 def _works_pick(count: int) -> list[int]:
     """Published demo works for the stories' artwork blocks, featured first, one artist each."""
-    from gallery.models import Artwork
-
     picked, artists = [], set()
     for pk, artist in (
         Artwork.objects.published().order_by("-featured", "published_at", "pk").values_list("pk", "artist_id")

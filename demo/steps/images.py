@@ -3,8 +3,8 @@ from io import BytesIO
 
 from django.core.files.images import ImageFile
 
-from heritage.demo.content import CREDIT, IMAGES, DemoImage
-from heritage.demo.context import SeedContext
+from demo.content import CREDIT, IMAGES, DemoImage
+from demo.context import SeedContext
 from heritage.models import CustomImage
 
 

@@ -1,18 +1,31 @@
 """The demo page tree: an English home with its pages, then their Russian and Tajik translations.
 
-Page models come from the `cms` app, which sits above `heritage`; the seed is composition
-code, so it looks them up through the app registry when it runs instead of importing them.
+A page spec names its model by label ("cms.HomePage"); `PAGE_MODELS` says which class that is.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page, Site
 
-from heritage.demo.content import LANGUAGES, PAGES, SOURCE_LANGUAGE, DemoPage
-from heritage.demo.context import SeedContext
+from cms.models import EventIndexPage, HomePage, StandardPage, StoryIndexPage
+from demo.content import LANGUAGES, PAGES, SOURCE_LANGUAGE, DemoPage
+from demo.context import SeedContext
+from gallery.models import ArtistIndexPage, ExhibitionIndexPage, GalleryPage
 from heritage.models import SiteSettings
+
+PAGE_MODELS = {
+    model._meta.label: model
+    for model in (
+        HomePage,
+        StandardPage,
+        StoryIndexPage,
+        EventIndexPage,
+        ArtistIndexPage,
+        ExhibitionIndexPage,
+        GalleryPage,
+    )
+}
 
 
 def pages_create(ctx: SeedContext) -> None:
@@ -34,7 +47,7 @@ def pages_create(ctx: SeedContext) -> None:
                 # Wagtail's welcome page holds the site and the slug "home": let both go first.
                 _site_point(site, root)
                 _welcome_pages_delete()
-            page = apps.get_model(spec.model)(
+            page = PAGE_MODELS[spec.model](
                 slug=spec.slug, locale=locale, live=False, show_in_menus=spec.show_in_menus
             )
             _words_apply(page, spec, SOURCE_LANGUAGE)
@@ -67,7 +80,7 @@ def pages_translate(ctx: SeedContext, *, language: str) -> None:
 
 
 def _source_page_find(spec: DemoPage, parent: Page, locale) -> Page | None:
-    pages = apps.get_model(spec.model).objects.child_of(parent).filter(locale=locale)
+    pages = PAGE_MODELS[spec.model].objects.child_of(parent).filter(locale=locale)
     if spec.parent is not None:
         pages = pages.filter(slug=spec.slug)
     # Any home page in the language will do, whatever an editor has renamed it to.
@@ -164,9 +177,7 @@ def menu_page_create(ctx: SeedContext, spec: DemoPage, *, place=None) -> None:
         new = []
         if page is None:
             if language == SOURCE_LANGUAGE:
-                page = apps.get_model(spec.model)(
-                    slug=spec.slug, locale=locale, live=False, show_in_menus=True
-                )
+                page = PAGE_MODELS[spec.model](slug=spec.slug, locale=locale, live=False, show_in_menus=True)
                 _words_apply(page, spec, language)
                 home.add_child(instance=page)
             else:

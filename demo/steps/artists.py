@@ -1,9 +1,7 @@
 """The artist index page in every language, the demo artists with their works, and the
 applications waiting for an editor.
 
-Artists, artworks and pages come from the `artists` and `gallery` apps, which sit above
-`heritage`; like the page steps, these look their models up through the app registry when
-they run. Artists are found again by slug, works by artist and slug, images by title and
+Artists are found again by slug, works by artist and slug, images by title and
 applicants by email, so a second run adds only what is missing.
 
 Profiles and works are written directly rather than through `artists.services` and
@@ -16,17 +14,18 @@ from datetime import datetime, timedelta
 from functools import cache
 from io import BytesIO
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from heritage.demo.content import CREDIT
-from heritage.demo.content.artists import ARTIST_INDEX, DemoArtist, DemoWork
-from heritage.demo.content.looks import LOOKS, alt_text
-from heritage.demo.content.portfolios import APPLICANTS, ARTISTS, PENDING_REVIEW
-from heritage.demo.context import SeedContext
-from heritage.demo.patterns.colour import detail
+from artists.models import ArtistProfile, ArtistSample, Discipline
+from demo.content import CREDIT
+from demo.content.artists import ARTIST_INDEX, DemoArtist, DemoWork
+from demo.content.looks import LOOKS, alt_text
+from demo.content.portfolios import APPLICANTS, ARTISTS, PENDING_REVIEW
+from demo.context import SeedContext
+from demo.patterns.colour import detail
+from gallery.models import Artwork, ArtworkImage, Medium
 from heritage.images.sanitize import CleanImage, SanitizedFile, sanitize_image
 from heritage.models import CustomImage
 
@@ -81,8 +80,7 @@ def applications_create(ctx: SeedContext) -> None:
                 email_verified_at=timezone.now(),
             )
             ctx.made["users"] += 1
-        profile_model = apps.get_model("artists", "ArtistProfile")
-        if profile_model.objects.filter(slug=spec.slug).exists():
+        if ArtistProfile.objects.filter(slug=spec.slug).exists():
             continue
         artist = _artist_get_or_create(ctx, spec, status="applied", user=user, count_as="applications")
         for order, (look, title) in enumerate(applicant.samples):
@@ -94,18 +92,14 @@ def applications_create(ctx: SeedContext) -> None:
                 picture=picture,
                 filename=f"{spec.slug}-sample-{order + 1}.jpg",
             )
-            apps.get_model("artists", "ArtistSample").objects.create(
-                artist=artist, image=image, sort_order=order
-            )
+            ArtistSample.objects.create(artist=artist, image=image, sort_order=order)
 
 
 def _artist_get_or_create(ctx: SeedContext, spec: DemoArtist, *, status: str, user=None, count_as="artists"):
-    profile_model = apps.get_model("artists", "ArtistProfile")
-    artist = profile_model.objects.filter(slug=spec.slug).first()
+    artist = ArtistProfile.objects.filter(slug=spec.slug).first()
     if artist is not None:
         return artist
-    discipline_model = apps.get_model("artists", "Discipline")
-    artist = profile_model(
+    artist = ArtistProfile(
         user=user,
         display_name=spec.display_name,
         slug=spec.slug,
@@ -120,7 +114,7 @@ def _artist_get_or_create(ctx: SeedContext, spec: DemoArtist, *, status: str, us
         reviewed_at=timezone.now() if status == "approved" else None,
     )
     # A parental many-to-many relation is written together with the profile.
-    artist.disciplines.set(discipline_model.objects.filter(slug__in=spec.disciplines))
+    artist.disciplines.set(Discipline.objects.filter(slug__in=spec.disciplines))
     artist.save()
     ctx.made[count_as] += 1
     ctx.report(f"Added {spec.display_name} ({status}).")
@@ -128,14 +122,13 @@ def _artist_get_or_create(ctx: SeedContext, spec: DemoArtist, *, status: str, us
 
 
 def _artwork_get_or_create(ctx, artist, spec: DemoArtist, work: DemoWork, n: int, *, status: str) -> None:
-    artwork_model = apps.get_model("gallery", "Artwork")
     slug = slugify(work.title, allow_unicode=True)[:170]
-    if artwork_model.objects.filter(artist=artist, slug=slug).exists():
+    if Artwork.objects.filter(artist=artist, slug=slug).exists():
         return
     width, height, depth = (*work.size_cm, None)[:3]
     made_at = _made_at(spec.slug, work.year, n)
-    medium = apps.get_model("gallery", "Medium").objects.filter(slug=work.medium).first()
-    artwork = artwork_model.objects.create(
+    medium = Medium.objects.filter(slug=work.medium).first()
+    artwork = Artwork.objects.create(
         artist=artist,
         title=work.title,
         slug=slug,
@@ -163,9 +156,7 @@ def _artwork_get_or_create(ctx, artist, spec: DemoArtist, work: DemoWork, n: int
             filename=f"{spec.slug}-{n + 1}{'-detail' if close_up else ''}.jpg",
         )
         # Through the model: the cluster's own manager would only add it in memory.
-        apps.get_model("gallery", "ArtworkImage").objects.create(
-            artwork=artwork, image=image, sort_order=order
-        )
+        ArtworkImage.objects.create(artwork=artwork, image=image, sort_order=order)
     ctx.made["artworks"] += 1
 
 

@@ -10,8 +10,6 @@ demo's own photographs, so the renditions made for the pool serve the whole cata
 Everything is found again by slug (artists by their `scale-` slugs, works by artist and
 slug, pages by slug under their index), so a second run adds nothing.
 
-Like the other steps, the models of the apps above `heritage` are looked up through the app
-registry when a step runs; nothing here imports those apps.
 """
 
 import zlib
@@ -19,13 +17,23 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.apps import apps
 from django.utils import timezone
 
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from heritage.demo.context import SeedContext
+from artists.models import ArtistProfile, Discipline
+from cms.models import EventIndexPage, EventPage, StoryIndexPage, StoryPage
+from demo.context import SeedContext
+from gallery.models import (
+    Artwork,
+    ArtworkImage,
+    ExhibitionIndexPage,
+    ExhibitionPage,
+    ExhibitionSection,
+    Medium,
+)
+from shop.models import Offer, ShippingProfile
 
 ARTISTS = 200
 WORKS_PER_ARTIST = 25
@@ -104,10 +112,8 @@ class LargeCatalogue:
 
     def artists_create(self, ctx: SeedContext) -> None:
         """~200 approved artists with a discipline each and, for half, a public region."""
-        profile_model = apps.get_model("artists", "ArtistProfile")
-        discipline_model = apps.get_model("artists", "Discipline")
         existing = set(
-            profile_model.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True)
+            ArtistProfile.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True)
         )
         media = list(MEDIA)
         now = timezone.now()
@@ -119,7 +125,7 @@ class LargeCatalogue:
             name = _artist_name(n)
             medium = media[n % len(media)]
             new.append(
-                profile_model(
+                ArtistProfile(
                     display_name=name,
                     slug=slug,
                     bio=f"{name} works in {MEDIA[medium][1].lower()} and teaches young women in her town.",
@@ -132,10 +138,10 @@ class LargeCatalogue:
                     payout_details="Amonatbonk, Korti Milli card •••• 4242",
                 )
             )
-        profile_model.objects.bulk_create(new, batch_size=200)
-        disciplines = {d.slug: d for d in discipline_model.objects.all()}
-        created = profile_model.objects.filter(slug__in=[p.slug for p in new])
-        through = profile_model.disciplines.through
+        ArtistProfile.objects.bulk_create(new, batch_size=200)
+        disciplines = {d.slug: d for d in Discipline.objects.all()}
+        created = ArtistProfile.objects.filter(slug__in=[p.slug for p in new])
+        through = ArtistProfile.disciplines.through
         links = []
         for artist in created:
             discipline = disciplines.get(MEDIA[media[_artist_number(artist.slug) % len(media)]][0])
@@ -143,23 +149,20 @@ class LargeCatalogue:
                 links.append(through(artistprofile_id=artist.pk, discipline_id=discipline.pk))
         through.objects.bulk_create(links, ignore_conflicts=True)
         if new:
-            get_search_backend().add_bulk(profile_model, list(created))
+            get_search_backend().add_bulk(ArtistProfile, list(created))
         _count(ctx, "large-scale artists", len(new))
 
     def artworks_create(self, ctx: SeedContext, *, batch: int) -> None:
         """One tenth of the artists' works: published, dated over the last eight years, each
         with one or two image rows from the pool, put in the search index in bulk."""
-        profile_model = apps.get_model("artists", "ArtistProfile")
-        artwork_model = apps.get_model("gallery", "Artwork")
-        image_row_model = apps.get_model("gallery", "ArtworkImage")
-        media = {m.slug: m for m in apps.get_model("gallery", "Medium").objects.all()}
+        media = {m.slug: m for m in Medium.objects.all()}
         slugs = [_artist_slug(n) for n in range(batch, ARTISTS, ARTIST_BATCHES)]
-        artists = list(profile_model.objects.filter(slug__in=slugs).order_by("pk"))
+        artists = list(ArtistProfile.objects.filter(slug__in=slugs).order_by("pk"))
         pool = _image_pool()
         if not pool:
             self._note("Large works skipped: the demo has no artwork images to reuse.")
             return
-        have = set(artwork_model.objects.filter(artist__in=artists).values_list("artist_id", "slug"))
+        have = set(Artwork.objects.filter(artist__in=artists).values_list("artist_id", "slug"))
         new = []
         for artist in artists:
             n = _artist_number(artist.slug)
@@ -167,12 +170,12 @@ class LargeCatalogue:
                 work = _work(n, k, media)
                 if (artist.pk, work["slug"]) in have:
                     continue
-                artwork = artwork_model(artist=artist, status="published", **work)
+                artwork = Artwork(artist=artist, status="published", **work)
                 artwork.orientation = artwork.derive_orientation()
                 new.append(artwork)
-        artwork_model.objects.bulk_create(new, batch_size=500)
+        Artwork.objects.bulk_create(new, batch_size=500)
         made = list(
-            artwork_model.objects.filter(artist__in=artists, images=None)
+            Artwork.objects.filter(artist__in=artists, images=None)
             .select_related("artist", "medium")
             .prefetch_related("tags")
         )
@@ -181,37 +184,34 @@ class LargeCatalogue:
             h = _hash(f"{artwork.artist_id}/{artwork.slug}")
             pictures = [pool[h % len(pool)]] + ([pool[(h + 5) % len(pool)]] if h % 3 == 0 else [])
             rows += [
-                image_row_model(artwork=artwork, image_id=image_id, sort_order=order)
+                ArtworkImage(artwork=artwork, image_id=image_id, sort_order=order)
                 for order, image_id in enumerate(pictures)
             ]
-        image_row_model.objects.bulk_create(rows, batch_size=500)
+        ArtworkImage.objects.bulk_create(rows, batch_size=500)
         if made:
-            get_search_backend().add_bulk(artwork_model, made)
+            get_search_backend().add_bulk(Artwork, made)
         _count(ctx, "large-scale artworks", len(new))
 
     def offers_create(self, ctx: SeedContext) -> None:
         """Originals on six works in seven (400 to 6,300 TJS, half with a dollar price),
         a print edition on every fourth as well; works that already have offers are left."""
-        offer_model = apps.get_model("shop", "Offer")
-        profiles = list(apps.get_model("shop", "ShippingProfile").objects.order_by("sort_order", "pk"))
+        profiles = list(ShippingProfile.objects.order_by("sort_order", "pk"))
         if not profiles:
             self._note("Large offers skipped: no shipping profiles (run the migrations).")
             return
-        works = (
-            apps.get_model("gallery", "Artwork")
-            .objects.filter(artist__slug__startswith=SLUG_PREFIX, offers=None)
-            .values_list("pk", "artist_id", "slug")
+        works = Artwork.objects.filter(artist__slug__startswith=SLUG_PREFIX, offers=None).values_list(
+            "pk", "artist_id", "slug"
         )
         new = []
         for pk, artist_id, slug in works:
-            # The same rule as the demo's own offers step (shop.demo), which sees these works
+            # The same rule as the demo's own offers step (demo.steps.shop), which sees these works
             # on the next run: a work it would leave unsold stays unsold here too.
             h = _hash(f"{artist_id}/{slug}")
             if h % 7 == 0:
                 continue
             price = (400 + (h % 60) * 100) * 100
             new.append(
-                offer_model(
+                Offer(
                     artwork_id=pk,
                     kind="original",
                     stock=0 if h % 11 == 0 else 1,
@@ -222,7 +222,7 @@ class LargeCatalogue:
             )
             if h % 4 == 0:
                 new.append(
-                    offer_model(
+                    Offer(
                         artwork_id=pk,
                         kind="print",
                         edition_size=25,
@@ -231,7 +231,7 @@ class LargeCatalogue:
                         shipping_profile=profiles[0],
                     )
                 )
-        offer_model.objects.bulk_create(new, batch_size=500)
+        Offer.objects.bulk_create(new, batch_size=500)
         _count(ctx, "large-scale offers", len(new))
 
     # Pages
@@ -239,11 +239,9 @@ class LargeCatalogue:
     def exhibitions_create(self, ctx: SeedContext) -> None:
         """Exhibitions in English under the exhibition index: past, current and to come,
         each with two rooms of large-catalogue works."""
-        index = self._index("gallery", "ExhibitionIndexPage", "exhibitions")
+        index = self._index(ExhibitionIndexPage, "exhibitions")
         if index is None:
             return
-        page_model = apps.get_model("gallery", "ExhibitionPage")
-        section_model = apps.get_model("gallery", "ExhibitionSection")
         works = _scale_work_ids()
         if not works:
             self._note("Large exhibitions skipped: there are no large-catalogue works to show.")
@@ -254,7 +252,7 @@ class LargeCatalogue:
         def build(n: int, slug: str):
             rooms = [works[(n * 2 + r) * ROOM_SIZE % len(works) :][:ROOM_SIZE] for r in range(2)]
             opens = today + timedelta(days=(n % 10) * 30 - 240)
-            return page_model(
+            return ExhibitionPage(
                 title=f"{MOTIFS[n % len(MOTIFS)]}: works from {REGIONS[n % len(REGIONS)].title()}",
                 slug=slug,
                 start_date=opens,
@@ -265,7 +263,7 @@ class LargeCatalogue:
                 search_description="An exhibition of women artists of Tajikistan.",
                 curator_text=[{"type": "paragraph", "value": f"<p>{_paragraph(n)}</p>"}],
                 sections=[
-                    section_model(
+                    ExhibitionSection(
                         title=f"Room {r + 1}",
                         text=_paragraph(n + r),
                         artworks=[{"type": "artwork", "value": pk} for pk in ids],
@@ -280,10 +278,9 @@ class LargeCatalogue:
     def stories_create(self, ctx: SeedContext) -> None:
         """Stories in English under the story index, each with a paragraph or two and a
         large-catalogue work as a card."""
-        index = self._index("cms", "StoryIndexPage", "stories")
+        index = self._index(StoryIndexPage, "stories")
         if index is None:
             return
-        page_model = apps.get_model("cms", "StoryPage")
         works = _scale_work_ids()
         if not works:
             self._note("Large stories skipped: there are no large-catalogue works to show.")
@@ -292,7 +289,7 @@ class LargeCatalogue:
         today = timezone.localdate()
 
         def build(n: int, slug: str):
-            return page_model(
+            return StoryPage(
                 title=f"{FIRST_NAMES[n % len(FIRST_NAMES)]}'s {MOTIFS[n % len(MOTIFS)].lower()}",
                 slug=slug,
                 date=today - timedelta(days=n * 5),
@@ -310,18 +307,17 @@ class LargeCatalogue:
     def events_create(self, ctx: SeedContext) -> None:
         """Events in English under the event index: two thirds over, a third to come;
         workshops in three cities and online sessions."""
-        index = self._index("cms", "EventIndexPage", "events")
+        index = self._index(EventIndexPage, "events")
         if index is None:
             return
-        page_model = apps.get_model("cms", "EventPage")
-        types = [choice for choice, _label in page_model.Type.choices]
+        types = [choice for choice, _label in EventPage.Type.choices]
         cities = ["Dushanbe", "Khujand", "Khorog"]
         now = timezone.now().replace(minute=0, second=0, microsecond=0)
 
         def build(n: int, slug: str):
             start = now + timedelta(days=(n - 40) * 4, hours=n % 5)
             online = n % 4 == 0
-            return page_model(
+            return EventPage(
                 title=f"{types[n % len(types)].replace('_', ' ').capitalize()}: {MOTIFS[n % len(MOTIFS)]}",
                 slug=slug,
                 event_type=types[n % len(types)],
@@ -338,18 +334,13 @@ class LargeCatalogue:
 
         self._pages_add(ctx, index, "events", EVENTS, "event", build)
 
-    def _index(self, app: str, model_name: str, what: str):
-        """The live English index page of `model_name`, or None (with a note) when the
-        model or the page does not exist yet."""
-        try:
-            model = apps.get_model(app, model_name)
-        except LookupError:
-            self._note(f"Large {what} skipped: there is no {app}.{model_name} model.")
-            return None
+    def _index(self, model, what: str):
+        """The live English index page of `model`, or None (with a note) when it does not
+        exist yet."""
         index = model.objects.live().filter(locale=Locale.get_default()).order_by("path").first()
         if index is None:
             self._note(
-                f"Large {what} skipped: no live {app}.{model_name} in the default language "
+                f"Large {what} skipped: no live {model._meta.label} in the default language "
                 "(seed the demo's index page first)."
             )
         return index
@@ -433,18 +424,15 @@ def _paragraph(n: int) -> str:
 
 def _image_pool() -> list[int]:
     """Ids of up to `IMAGE_POOL` primary images of the demo's own published works."""
-    rows = (
-        apps.get_model("gallery", "ArtworkImage")
-        .objects.filter(sort_order=0, artwork__status="published")
-        .exclude(artwork__artist__slug__startswith=SLUG_PREFIX)
+    rows = ArtworkImage.objects.filter(sort_order=0, artwork__status="published").exclude(
+        artwork__artist__slug__startswith=SLUG_PREFIX
     )
     return list(rows.order_by("image_id").values_list("image_id", flat=True).distinct()[:IMAGE_POOL])
 
 
 def _scale_work_ids() -> list[int]:
     return list(
-        apps.get_model("gallery", "Artwork")
-        .objects.filter(artist__slug__startswith=SLUG_PREFIX, status="published")
+        Artwork.objects.filter(artist__slug__startswith=SLUG_PREFIX, status="published")
         .order_by("pk")
         .values_list("pk", flat=True)
     )
