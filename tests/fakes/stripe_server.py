@@ -29,6 +29,7 @@ sees a connection error at once, so tests of lost answers need not wait for a ti
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import html
@@ -633,10 +634,8 @@ class _Handler(BaseHTTPRequestHandler):
         except _Dropped:
             record["status"] = "dropped"
             self.close_connection = True
-            try:
+            with contextlib.suppress(OSError):
                 self.connection.shutdown(2)
-            except OSError:
-                pass
             return
         record["status"] = status
         extra = {"Request-Id": new_id("req")}
