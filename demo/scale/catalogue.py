@@ -12,10 +12,8 @@ slug, pages by slug under their index), so a second run adds nothing.
 
 """
 
-import zlib
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from decimal import Decimal
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -35,55 +33,28 @@ from gallery.models import (
 )
 from shop.models import Offer, ShippingProfile
 
-ARTISTS = 200
-WORKS_PER_ARTIST = 25
-ARTIST_BATCHES = 10
-IMAGE_POOL = 12
-EXHIBITIONS = 40
-STORIES = 100
-EVENTS = 60
-ROOM_SIZE = 8
-SLUG_PREFIX = "scale-"
-SOMONI_PER_DOLLAR = 11
-
-FIRST_NAMES = [
-    "Malika", "Nigina", "Zarina", "Madina", "Gulnora", "Farzona", "Shahnoza", "Dilorom", "Tahmina",
-    "Parvina", "Manizha", "Nilufar", "Zebo", "Mavzuna", "Rukhshona", "Suraiyo", "Khursheda",
-    "Sitora", "Mehrangez", "Firuza",
-]  # fmt: skip
-LAST_NAMES = [
-    "Karimova", "Rahimova", "Nazarova", "Sharipova", "Saidova", "Yusupova", "Davlatova",
-    "Hakimova", "Mirzoeva", "Kholova",
-]  # fmt: skip
-REGIONS = ["dushanbe", "sughd", "khatlon", "gbao", "drs", "abroad"]
-# medium slug -> discipline slug, an English title word, Russian description words
-MEDIA = {
-    "hand-embroidery": ("embroidery", "Suzani", "Ручная вышивка шёлковой нитью по хлопку"),
-    "ikat-silk": ("weaving", "Ikat", "Шёлк атлас, ткачество икат, натуральные красители"),
-    "adras": ("weaving", "Adras", "Адрас ручного ткачества, шёлк и хлопок"),
-    "wool-carpet": ("carpet", "Carpet", "Шерстяной ковёр ручной работы, вышивка по краю"),
-    "felt": ("felt", "Felt", "Валяная шерсть, узор с вышивка-аппликацией"),
-    "oil": ("painting", "Oil", "Масло, холст; горный пейзаж"),
-    "acrylic": ("painting", "Acrylic", "Акрил на холсте"),
-    "watercolour": ("painting", "Watercolour", "Акварель на бумаге"),
-    "ink-miniature": ("miniature", "Miniature", "Миниатюра, тушь и золото"),
-    "glazed-ceramic": ("ceramics", "Bowl", "Глазурованная керамика, роспись"),
-    "silver": ("jewellery", "Silver", "Серебро, сердолик; чеканка"),
-    "wood": ("sculpture", "Carving", "Резьба по дереву, орех"),
-    "photo-print": ("photography", "Photograph", "Фотопечать, архивная бумага"),
-    "digital": ("illustration", "Illustration", "Цифровая иллюстрация, печать"),
-    "mixed": ("painting", "Collage", "Смешанная техника, вышивка и акрил"),
-}
-MOTIFS = [
-    "Pomegranate Garden", "Mountain Light", "Pamir Morning", "Tulips of Varzob", "Silk Road",
-    "Grandmother's Pattern", "Apricot Blossom", "River Vakhsh", "Spring in Khujand", "Night Market",
-    "Hisor Valley", "Blue Tiles", "Wedding Song", "Moon over Iskanderkul", "Cotton Harvest",
-    "Almond Tree", "Sun Disc", "Bird of Paradise", "Old Dushanbe", "Navruz",
-]  # fmt: skip
-
-
-def _hash(text: str) -> int:
-    return zlib.crc32(text.encode())
+from .words import (
+    ARTIST_BATCHES,
+    ARTISTS,
+    EVENTS,
+    EXHIBITIONS,
+    FIRST_NAMES,
+    IMAGE_POOL,
+    MEDIA,
+    MOTIFS,
+    REGIONS,
+    ROOM_SIZE,
+    SLUG_PREFIX,
+    SOMONI_PER_DOLLAR,
+    STORIES,
+    WORKS_PER_ARTIST,
+    artist_name,
+    artist_number,
+    artist_slug,
+    paragraph,
+    text_hash,
+    work_fields,
+)
 
 
 @dataclass
@@ -119,10 +90,10 @@ class LargeCatalogue:
         now = timezone.now()
         new = []
         for n in range(ARTISTS):
-            slug = _artist_slug(n)
+            slug = artist_slug(n)
             if slug in existing:
                 continue
-            name = _artist_name(n)
+            name = artist_name(n)
             medium = media[n % len(media)]
             new.append(
                 ArtistProfile(
@@ -144,7 +115,7 @@ class LargeCatalogue:
         through = ArtistProfile.disciplines.through
         links = []
         for artist in created:
-            discipline = disciplines.get(MEDIA[media[_artist_number(artist.slug) % len(media)]][0])
+            discipline = disciplines.get(MEDIA[media[artist_number(artist.slug) % len(media)]][0])
             if discipline is not None:
                 links.append(through(artistprofile_id=artist.pk, discipline_id=discipline.pk))
         through.objects.bulk_create(links, ignore_conflicts=True)
@@ -156,7 +127,7 @@ class LargeCatalogue:
         """One tenth of the artists' works: published, dated over the last eight years, each
         with one or two image rows from the pool, put in the search index in bulk."""
         media = {m.slug: m for m in Medium.objects.all()}
-        slugs = [_artist_slug(n) for n in range(batch, ARTISTS, ARTIST_BATCHES)]
+        slugs = [artist_slug(n) for n in range(batch, ARTISTS, ARTIST_BATCHES)]
         artists = list(ArtistProfile.objects.filter(slug__in=slugs).order_by("pk"))
         pool = _image_pool()
         if not pool:
@@ -165,9 +136,9 @@ class LargeCatalogue:
         have = set(Artwork.objects.filter(artist__in=artists).values_list("artist_id", "slug"))
         new = []
         for artist in artists:
-            n = _artist_number(artist.slug)
+            n = artist_number(artist.slug)
             for k in range(WORKS_PER_ARTIST):
-                work = _work(n, k, media)
+                work = work_fields(n, k, media)
                 if (artist.pk, work["slug"]) in have:
                     continue
                 artwork = Artwork(artist=artist, status="published", **work)
@@ -181,7 +152,7 @@ class LargeCatalogue:
         )
         rows = []
         for artwork in made:
-            h = _hash(f"{artwork.artist_id}/{artwork.slug}")
+            h = text_hash(f"{artwork.artist_id}/{artwork.slug}")
             pictures = [pool[h % len(pool)]] + ([pool[(h + 5) % len(pool)]] if h % 3 == 0 else [])
             rows += [
                 ArtworkImage(artwork=artwork, image_id=image_id, sort_order=order)
@@ -206,7 +177,7 @@ class LargeCatalogue:
         for pk, artist_id, slug in works:
             # The same rule as the demo's own offers step (demo.steps.shop), which sees these works
             # on the next run: a work it would leave unsold stays unsold here too.
-            h = _hash(f"{artist_id}/{slug}")
+            h = text_hash(f"{artist_id}/{slug}")
             if h % 7 == 0:
                 continue
             price = (400 + (h % 60) * 100) * 100
@@ -261,11 +232,11 @@ class LargeCatalogue:
                 is_online=n % 3 == 0,
                 hero_image_id=pool[n % len(pool)] if pool else None,
                 search_description="An exhibition of women artists of Tajikistan.",
-                curator_text=[{"type": "paragraph", "value": f"<p>{_paragraph(n)}</p>"}],
+                curator_text=[{"type": "paragraph", "value": f"<p>{paragraph(n)}</p>"}],
                 sections=[
                     ExhibitionSection(
                         title=f"Room {r + 1}",
-                        text=_paragraph(n + r),
+                        text=paragraph(n + r),
                         artworks=[{"type": "artwork", "value": pk} for pk in ids],
                         sort_order=r,
                     )
@@ -293,12 +264,12 @@ class LargeCatalogue:
                 title=f"{FIRST_NAMES[n % len(FIRST_NAMES)]}'s {MOTIFS[n % len(MOTIFS)].lower()}",
                 slug=slug,
                 date=today - timedelta(days=n * 5),
-                intro=_paragraph(n)[:300],
+                intro=paragraph(n)[:300],
                 hero_image_id=pool[n % len(pool)] if pool else None,
                 body=[
-                    {"type": "paragraph", "value": f"<p>{_paragraph(n)}</p>"},
+                    {"type": "paragraph", "value": f"<p>{paragraph(n)}</p>"},
                     {"type": "artwork", "value": {"artwork": works[n * 7 % len(works)], "note": ""}},
-                    {"type": "paragraph", "value": f"<p>{_paragraph(n + 1)}</p>"},
+                    {"type": "paragraph", "value": f"<p>{paragraph(n + 1)}</p>"},
                 ],
             )
 
@@ -329,7 +300,7 @@ class LargeCatalogue:
                 city="" if online else cities[n % len(cities)],
                 event_language=["tg", "ru", "en"][n % 3],
                 capacity=20 + n % 3 * 10,
-                intro=_paragraph(n)[:300],
+                intro=paragraph(n)[:300],
             )
 
         self._pages_add(ctx, index, "events", EVENTS, "event", build)
@@ -371,55 +342,6 @@ class LargeCatalogue:
 def _count(ctx: SeedContext, what: str, n: int) -> None:
     if n:
         ctx.made[what] += n
-
-
-def _artist_name(n: int) -> str:
-    return f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {LAST_NAMES[n // len(FIRST_NAMES) % len(LAST_NAMES)]}"
-
-
-def _artist_slug(n: int) -> str:
-    return f"{SLUG_PREFIX}{_artist_name(n).lower().replace(' ', '-')}-{n + 1:03d}"
-
-
-def _artist_number(slug: str) -> int:
-    return int(slug.rsplit("-", 1)[-1]) - 1
-
-
-def _work(n: int, k: int, media: dict) -> dict:
-    """The fields of artist `n`'s `k`-th work: her main medium for most works, two others
-    for the rest; sizes, year and publication moment derived from the numbers."""
-    slugs = list(MEDIA)
-    medium_slug = slugs[(n + (k % 5 == 4) * (k // 5 + 1)) % len(slugs)]
-    _discipline, word, russian = MEDIA[medium_slug]
-    motif = MOTIFS[(n * 7 + k) % len(MOTIFS)]
-    h = _hash(f"{n}/{k}")
-    published = timezone.make_aware(datetime(2018, 11, 1)) + timedelta(minutes=h % (8 * 365 * 24 * 60))
-    width, height = 20 + h % 180, 20 + (h // 180) % 180
-    return {
-        "title": f"{motif} ({word}, No. {k + 1})",
-        "slug": f"{motif.lower().replace(' ', '-').replace(chr(39), '')}-{word.lower()}-{k + 1}",
-        "year": published.year,
-        "medium": media.get(medium_slug),
-        "materials": russian.split(",")[0],
-        "width_cm": Decimal(width),
-        "height_cm": Decimal(height),
-        "description": f"{russian}. {motif}: {_paragraph(n + k)}",
-        "created_at": published,
-        "submitted_at": published,
-        "published_at": published,
-    }
-
-
-def _paragraph(n: int) -> str:
-    sentences = [
-        "She learnt the stitches from her grandmother in a village above the river.",
-        "The colours come from walnut husks, pomegranate rind and madder root.",
-        "Each piece takes weeks; the pattern is drawn by hand before the first stitch.",
-        "The motifs carry wishes for a long life, a good harvest and a safe journey.",
-        "Her studio is a room in the family house, shared with her two daughters.",
-        "Работа выполнена вручную; узор повторяет старинный мотив долины.",
-    ]
-    return " ".join(sentences[(n + i) % len(sentences)] for i in range(4))
 
 
 def _image_pool() -> list[int]:
