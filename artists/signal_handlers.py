@@ -1,9 +1,9 @@
 from heritage.accounts.signals import email_verified
 
+from .services import artist_claim_by_email
+
 
 def claim_listed_profile(sender, user, **kwargs):
-    from .services import artist_claim_by_email
-
     artist_claim_by_email(user=user)
 
 

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from artists.models import ArtistProfile
 
 from .models import Artwork, ArtworkImage, Favourite, Follow
-from .selectors_public import CARD_RENDITIONS
+from .selectors.portfolios import CARD_RENDITIONS
 
 
 def _get_or_create(model, **fields) -> None:

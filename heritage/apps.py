@@ -7,8 +7,6 @@ class HeritageConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import caching
-        from .images.signal_handlers import register_signal_handlers
+        from .startup import startup  # imports models: only once the app registry is ready
 
-        register_signal_handlers()
-        caching.register_signal_handlers()
+        startup()

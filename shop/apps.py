@@ -7,4 +7,6 @@ class ShopConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from .startup import startup  # imports models: only once the app registry is ready
+
+        startup()

@@ -1,6 +1,6 @@
 """Reads for the public exhibitions: the index's three groups and an exhibition's rooms.
 
-Like the portfolios (see `selectors_public`), each read takes a fixed number of queries
+Like the portfolios (see `portfolios`), each read takes a fixed number of queries
 however many exhibitions, sections or chosen works there are, and shows only works the
 public may see: a work chosen for a room that is later archived, or whose artist is
 suspended, silently leaves the room.
@@ -13,14 +13,14 @@ from django.db.models import Prefetch
 
 from wagtail.images import get_image_model
 
+from gallery.models.artwork import Artwork, ArtworkImage
 from heritage.images.renditions import (
     EXHIBITION_CARD_RENDITIONS,
     EXHIBITION_HERO_RENDITIONS,
     artwork_images_with_renditions,
 )
 
-from .models import Artwork, ArtworkImage, ExhibitionPage, ExhibitionSection
-from .selectors_public import CARD_RENDITIONS
+from .portfolios import CARD_RENDITIONS
 
 # Keep in step with templates/gallery/exhibition_index_page.html and exhibition_page.html.
 
@@ -30,7 +30,7 @@ class ExhibitionRoom:
     """One section as the public sees it: its words and its public works, in the curator's
     order."""
 
-    section: ExhibitionSection
+    section: object  # an ExhibitionSection
     artworks: list[Artwork] = field(default_factory=list)
 
     @property
@@ -39,13 +39,10 @@ class ExhibitionRoom:
 
 
 def _exhibitions_live(*, index):
+    """The index's live exhibitions in its language (`index.exhibitions()`), their hero
+    images with card renditions."""
     images = get_image_model().objects.prefetch_renditions(*EXHIBITION_CARD_RENDITIONS)
-    return (
-        ExhibitionPage.objects.child_of(index)
-        .live()
-        .filter(locale_id=index.locale_id)
-        .prefetch_related(Prefetch("hero_image", queryset=images))
-    )
+    return index.exhibitions().prefetch_related(Prefetch("hero_image", queryset=images))
 
 
 def exhibition_list_current(*, index, today: date):
@@ -71,7 +68,7 @@ def exhibition_list_past(*, index, today: date):
     )
 
 
-def exhibition_hero_get(*, page: ExhibitionPage):
+def exhibition_hero_get(*, page):
     """The exhibition's hero image with the renditions its page shows, or None."""
     if page.hero_image_id is None:
         return None
@@ -79,7 +76,7 @@ def exhibition_hero_get(*, page: ExhibitionPage):
     return images.filter(pk=page.hero_image_id).first()
 
 
-def exhibition_rooms(*, page: ExhibitionPage) -> list[ExhibitionRoom]:
+def exhibition_rooms(*, page) -> list[ExhibitionRoom]:
     """The exhibition's sections in order, each with the chosen works the public may see
     (published, by an approved artist), in the curator's order and each once.
 

@@ -10,9 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import EventPage, EventRegistration
-from .selectors_events import event_source_get
-from .tasks_events import registration_notify
+from cms.models.registrations import EventRegistration
+
+from .selectors import event_source_get
+from .tasks import registration_notify
 
 
 class RegistrationError(Exception):
@@ -37,15 +38,15 @@ class AlreadyRegistered(RegistrationError):
     )
 
 
-def registration_is_open(event: EventPage) -> bool:
+def registration_is_open(event) -> bool:
     """Open while editors leave it open and the event has not begun."""
     return event.registration_open and event.start > timezone.now()
 
 
-def _event_lock(event: EventPage) -> EventPage:
+def _event_lock(event):
     """The original page of `event`, read again with its row locked until the transaction ends."""
     source = event_source_get(event)
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=source.pk)
+    return type(source).objects.select_for_update(of=("self",)).get(pk=source.pk)
 
 
 def _notify_on_commit(registration: EventRegistration, kind: str) -> None:
@@ -55,7 +56,7 @@ def _notify_on_commit(registration: EventRegistration, kind: str) -> None:
 
 @transaction.atomic
 def registration_create(
-    *, event: EventPage, name: str, email: str, phone: str = "", language: str = "en"
+    *, event, name: str, email: str, phone: str = "", language: str = "en"
 ) -> EventRegistration:
     """Register someone for `event` (any translation of it).
 
@@ -102,7 +103,10 @@ def registration_cancel(*, token: str) -> EventRegistration | None:
     registration = EventRegistration.objects.filter(token=token).only("pk", "event_id").first()
     if registration is None:
         return None
-    source = EventPage.objects.select_for_update(of=("self",)).get(pk=registration.event_id)
+    # The event page's model, through the registration's own relation: the page models
+    # import these services, so the services do not import them.
+    event_model = EventRegistration._meta.get_field("event").related_model
+    source = event_model.objects.select_for_update(of=("self",)).get(pk=registration.event_id)
     registration = EventRegistration.objects.get(pk=registration.pk)
     if registration.status == EventRegistration.Status.CANCELLED:
         return registration
@@ -114,13 +118,13 @@ def registration_cancel(*, token: str) -> EventRegistration | None:
 
 
 @transaction.atomic
-def waitlist_promote_after_edit(*, event: EventPage) -> list[EventRegistration]:
+def waitlist_promote_after_edit(*, event) -> list[EventRegistration]:
     """After an editor publishes the event (more places, say): those on the waitlist who
     now fit are moved up and emailed, as when someone cancels."""
     return waitlist_promote(event=_event_lock(event))
 
 
-def waitlist_promote(*, event: EventPage) -> list[EventRegistration]:
+def waitlist_promote(*, event) -> list[EventRegistration]:
     """Move people from the waitlist to confirmed places, first come first served, while
     `event` (an original page, locked by the caller) has places free and has not begun.
     Returns those promoted; each is emailed."""

@@ -17,9 +17,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from wagtail.models import Locale
 
-from .models import EventPage, EventRegistration
-from .selectors_events import event_list_feed
-from .services_events import registration_cancel
+from cms.models.events import EventPage
+from cms.models.registrations import EventRegistration
+
+from .selectors import event_list_feed
+from .services import registration_cancel
 
 PRODUCT_ID = "-//TajikHeritage//Events//EN"
 
@@ -115,7 +117,7 @@ def event_ics(request, page_id: int):
 def event_feed(request):
     """Every upcoming live event in the current language, as a calendar to subscribe to."""
     locale = Locale.get_active()
-    events = event_list_feed(locale=locale)
+    events = event_list_feed(events=EventPage.objects, locale=locale)
     return _calendar_response(
         calendar_text(events, request, name=_("TajikHeritage events")), "events.ics", download=False
     )

@@ -1,7 +1,9 @@
 """Reads for events: the index's upcoming list and paged archive with their filters, the one
 event all translations share, the places left, the calendar feed and the registrants list.
 
-Every list takes a fixed number of queries however many events it shows.
+Every list takes a fixed number of queries however many events it shows. The event pages
+come from their callers (an index's `events()`, a page, or `EventPage.objects`): the page
+models import these reads, so these reads do not import the page models.
 """
 
 from dataclasses import dataclass
@@ -11,9 +13,8 @@ from django.utils import timezone
 
 from wagtail.images import get_image_model
 
+from cms.models.registrations import EventRegistration
 from heritage.images.renditions import EXHIBITION_CARD_RENDITIONS
-
-from .models import EventPage, EventRegistration
 
 # Event cards are cut like exhibition cards; keep in step with templates/cms/event_index_page.html.
 EVENT_CARD_RENDITIONS = EXHIBITION_CARD_RENDITIONS
@@ -27,12 +28,12 @@ class EventFilters:
     city: str = ""
 
     @classmethod
-    def from_query(cls, query, *, cities: list[str]) -> "EventFilters":
+    def from_query(cls, query, *, cities: list[str], types: list[str]) -> "EventFilters":
         """Known values only: anything else in the address is ignored, not an error."""
         event_type = query.get("type", "")
         city = query.get("city", "")
         return cls(
-            event_type=event_type if event_type in EventPage.Type.values else "",
+            event_type=event_type if event_type in types else "",
             city=city if city in cities else "",
         )
 
@@ -43,12 +44,7 @@ class EventFilters:
 
 def _events_live(*, index):
     images = get_image_model().objects.prefetch_renditions(*EVENT_CARD_RENDITIONS)
-    return (
-        EventPage.objects.child_of(index)
-        .live()
-        .filter(locale_id=index.locale_id)
-        .prefetch_related(Prefetch("hero_image", queryset=images))
-    )
+    return index.events().prefetch_related(Prefetch("hero_image", queryset=images))
 
 
 def _filtered(events, filters: EventFilters):
@@ -73,28 +69,21 @@ def event_list_past(*, index, filters: EventFilters = EventFilters()):
 
 def event_cities(*, index) -> list[str]:
     """The cities the index's live events take place in, for the city filter."""
-    cities = (
-        EventPage.objects.child_of(index)
-        .live()
-        .filter(locale_id=index.locale_id)
-        .exclude(city="")
-        .values_list("city", flat=True)
-        .distinct()
-    )
+    cities = index.events().exclude(city="").values_list("city", flat=True).distinct()
     return sorted(set(cities))
 
 
-def event_source_get(event: EventPage) -> EventPage:
+def event_source_get(event):
     """The page every translation of `event` keeps its registrations on: the original of the
     translation group (the first made, whatever its language), so a Russian and a Tajik
     visitor count against the same places, and translating the event later never moves them."""
     if event.translation_key is None:
         return event
-    source = EventPage.objects.filter(translation_key=event.translation_key).order_by("pk").first()
+    source = type(event).objects.filter(translation_key=event.translation_key).order_by("pk").first()
     return source or event
 
 
-def event_places_left(event: EventPage) -> int | None:
+def event_places_left(event) -> int | None:
     """Confirmed places still free at the event (None: no limit). `event` may be any
     translation."""
     if event.capacity is None:
@@ -104,23 +93,22 @@ def event_places_left(event: EventPage) -> int | None:
     return max(source.capacity - confirmed, 0) if source.capacity is not None else None
 
 
-def event_list_feed(*, locale, limit: int = 100):
-    """Live, public upcoming events in `locale`, the soonest first, for the calendar feed."""
+def event_list_feed(*, events, locale, limit: int = 100):
+    """Live, public upcoming `events` (e.g. `EventPage.objects`) in `locale`, the soonest
+    first, for the calendar feed."""
     return (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=locale, end__gte=timezone.now())
-        .order_by("start", "pk")[:limit]
+        events.live().public().filter(locale=locale, end__gte=timezone.now()).order_by("start", "pk")[:limit]
     )
 
 
-def event_list_with_registrations(*, limit: int = 200):
-    """Every event once (the original of each translation group, which keeps the
-    registrations) with its counts per status, the latest first: the editors' overview."""
+def event_list_with_registrations(*, events, limit: int = 200):
+    """Every event of `events` (e.g. `EventPage.objects`) once (the original of each
+    translation group, which keeps the registrations) with its counts per status, the latest
+    first: the editors' overview."""
     status = EventRegistration.Status
-    originals = EventPage.objects.values("translation_key").annotate(first=Min("pk")).values("first")
+    originals = events.values("translation_key").annotate(first=Min("pk")).values("first")
     return (
-        EventPage.objects.filter(pk__in=originals)
+        events.filter(pk__in=originals)
         .annotate(
             confirmed_count=Count("registrations", filter=Q(registrations__status=status.CONFIRMED)),
             waitlisted_count=Count("registrations", filter=Q(registrations__status=status.WAITLISTED)),
@@ -130,6 +118,6 @@ def event_list_with_registrations(*, limit: int = 200):
     )
 
 
-def registration_list(*, event: EventPage):
+def registration_list(*, event):
     """Everyone who registered for `event` (any translation), in the order they came."""
     return EventRegistration.objects.filter(event=event_source_get(event)).order_by("created_at", "pk")

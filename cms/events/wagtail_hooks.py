@@ -6,10 +6,7 @@ Who may look: holders of "Can view event registration", and whoever may edit the
 page itself (its editors reach the list from the page's header menu).
 """
 
-import csv
-
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -23,10 +20,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import Button
 
-from shop.admin_views import csv_safe
+from cms.models.events import EventPage
+from heritage.csv import csv_response
 
-from .models import EventPage
-from .selectors_events import event_list_with_registrations, event_source_get, registration_list
+from .selectors import event_list_with_registrations, event_source_get, registration_list
 
 VIEW_PERMISSION = "cms.view_eventregistration"
 
@@ -60,7 +57,9 @@ class RegistrantsOverviewView(WagtailAdminTemplateMixin, TemplateView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(events=event_list_with_registrations(), **kwargs)
+        return super().get_context_data(
+            events=event_list_with_registrations(events=EventPage.objects), **kwargs
+        )
 
 
 class RegistrantsView(WagtailAdminTemplateMixin, TemplateView):
@@ -98,25 +97,21 @@ def registrants_csv(request, pk: int):
     """The event's registrants as CSV. Names and phones come from the public: a cell that
     starts like a formula is quoted so a spreadsheet shows it as text instead of running it."""
     event = _event_for(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"registrations-{event.slug}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # The byte-order mark makes spreadsheet programs read Cyrillic names as UTF-8.
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_("Name"), _("Email"), _("Phone"), _("Status"), _("Language"), _("Registered at")])
-    for registration in registration_list(event=event):
-        writer.writerow(
+    return csv_response(
+        f"registrations-{event.slug}-{timezone.localdate():%Y-%m-%d}.csv",
+        [_("Name"), _("Email"), _("Phone"), _("Status"), _("Language"), _("Registered at")],
+        (
             [
-                csv_safe(registration.name),
-                csv_safe(registration.email),
-                csv_safe(registration.phone),
+                registration.name,
+                registration.email,
+                registration.phone,
                 registration.get_status_display(),
                 registration.language,
                 timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
             ]
-        )
-    return response
+            for registration in registration_list(event=event)
+        ),
+    )
 
 
 class RegistrantsMenuItem(MenuItem):

@@ -1,7 +1,7 @@
-"""Reads about artworks for the artist's studio. Public reads are in `selectors_public` and
-go through `Artwork.objects.published()`."""
+"""Reads about artworks for the artist's studio. Public reads are in `portfolios` and `browse`
+and go through `Artwork.objects.published()`."""
 
-from .models import Artwork
+from gallery.models.artwork import Artwork
 
 
 def artwork_list_for_artist(*, artist):

@@ -16,14 +16,13 @@ from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 
 from artists.models import ArtistProfile, Discipline, Region
+from gallery.models.artwork import Artwork, ArtworkImage
 from heritage.images.renditions import (
     CARD_RENDITIONS,
     PORTRAIT_RENDITIONS,
     SOCIAL_RENDITION,
     artwork_images_with_renditions,
 )
-
-from .models import Artwork, ArtworkImage
 
 # The renditions the templates ask for; prefetched so that rendering a card never queries.
 # Keep them in step with templates/components/artist_card.html, artwork_card.html and

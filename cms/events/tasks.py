@@ -6,9 +6,8 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
+from cms.models.registrations import EventRegistration
 from heritage.emails import email_build, site_url
-
-from .models import EventPage, EventRegistration
 
 TEMPLATES = {
     EventRegistration.Status.CONFIRMED: "cms/email/event_confirmed",
@@ -20,11 +19,11 @@ TEMPLATES = {
 WITH_ONLINE_LINK = {EventRegistration.Status.CONFIRMED, "promoted"}
 
 
-def _event_in(event: EventPage, language: str) -> EventPage:
+def _event_in(event, language: str):
     """The live translation of `event` in `language`, or `event` itself."""
     locale = Locale.objects.filter(language_code=language).first()
     if locale is not None and locale.pk != event.locale_id:
-        translated = EventPage.objects.live().filter(translation_key=event.translation_key, locale=locale)
+        translated = type(event).objects.live().filter(translation_key=event.translation_key, locale=locale)
         return translated.first() or event
     return event
 

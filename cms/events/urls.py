@@ -2,16 +2,16 @@
 
 from django.urls import path
 
-from . import views_events
+from . import views
 
 app_name = "events"
 
 urlpatterns = [
-    path("upcoming.ics", views_events.event_feed, name="feed"),
-    path("<int:page_id>.ics", views_events.event_ics, name="event-ics"),
+    path("upcoming.ics", views.event_feed, name="feed"),
+    path("<int:page_id>.ics", views.event_ics, name="event-ics"),
     path(
         "registrations/<slug:token>/cancel/",
-        views_events.registration_cancel_view,
+        views.registration_cancel_view,
         name="registration-cancel",
     ),
 ]
