@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 
 from gallery.models.artwork import Artwork
 from gallery.models.exhibition import ExhibitionPage
-from gallery.selectors.cards import artwork_cards_by_id, artwork_images_prefetch, gallery_url_for
+from gallery.selectors.cards import artwork_cards_by_id, gallery_url_for
 from heritage.images.renditions import EXHIBITION_CARD_RENDITIONS
 
 from .models.events import EventPage
@@ -37,12 +37,7 @@ def home_featured_artworks(*, page, request=None, limit: int = FEATURED_ARTWORKS
         shown = [works[pk] for pk in dict.fromkeys(chosen) if pk in works][:limit]
         if shown:
             return shown
-    works = list(
-        Artwork.objects.published()
-        .select_related("artist", "medium")
-        .prefetch_related(artwork_images_prefetch())
-        .order_by("-featured", "-published_at", "-pk")[:limit]
-    )
+    works = list(Artwork.objects.published().cards().order_by("-featured", "-published_at", "-pk")[:limit])
     url_for = gallery_url_for(request)
     for artwork in works:
         artwork.url = url_for(artwork)

@@ -2,26 +2,10 @@
 StreamField blocks): what the public may see, with card renditions and links into the
 gallery and the artist index of the active language."""
 
-from django.db.models import Prefetch
-
-from wagtail.images import get_image_model
-
-from gallery.models.artwork import Artwork, ArtworkImage
+from gallery.models.artwork import Artwork
 from gallery.models.pages import ArtistIndexPage, GalleryPage
-from heritage.images.renditions import CARD_RENDITIONS
 
 from .portfolios import artist_cards, artist_list_public
-
-
-def artwork_images_prefetch():
-    """The ordered image rows of works shown as cards, with their card renditions."""
-    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
-    return Prefetch(
-        "images",
-        queryset=ArtworkImage.objects.order_by("sort_order", "pk").prefetch_related(
-            Prefetch("image", queryset=images)
-        ),
-    )
 
 
 def gallery_url_for(request):
@@ -38,12 +22,7 @@ def artwork_cards_by_id(*, ids, request=None) -> dict[int, Artwork]:
     ids = [pk for pk in dict.fromkeys(ids) if pk is not None]
     if not ids:
         return {}
-    works = list(
-        Artwork.objects.published()
-        .filter(pk__in=ids)
-        .select_related("artist", "medium")
-        .prefetch_related(artwork_images_prefetch())
-    )
+    works = list(Artwork.objects.published().filter(pk__in=ids).cards())
     url_for = gallery_url_for(request)
     for artwork in works:
         artwork.url = url_for(artwork)
