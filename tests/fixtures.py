@@ -1,4 +1,5 @@
-"""Artists for the gallery tests: an approved artist signed in, and another one."""
+"""Shared fixtures: an approved artist signed in, and another one. A test folder takes them
+in its conftest.py (`from tests.fixtures import artist, artist_client, other_artist`)."""
 
 import pytest
 
