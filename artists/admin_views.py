@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.permissions import policy_registry
+
 from heritage.admin.review import Decision, ReviewView
 
 from . import services
@@ -56,8 +58,6 @@ class ArtistReviewView(ReviewView):
 
 def artist_claim_code(request, pk):
     """POST: make a new one-time claim code and show it once to the editor."""
-    from wagtail.permissions import policy_registry
-
     artist = get_object_or_404(ArtistProfile, pk=pk)
     policy = policy_registry.get_by_type(ArtistProfile)
     if request.method != "POST" or not policy.user_has_permission_for_instance(

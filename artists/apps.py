@@ -7,6 +7,6 @@ class ArtistsConfig(AppConfig):
     verbose_name = _("Artists")
 
     def ready(self):
-        from .signal_handlers import register_signal_handlers
+        from .startup import startup  # imports models: only once the app registry is ready
 
-        register_signal_handlers()
+        startup()

@@ -1,5 +1,5 @@
 """Reads about artists for their own studio. Public reads (portfolios) live in
-`gallery.selectors_public` and start from `ArtistProfile.objects.approved()`."""
+`gallery.selectors.portfolios` and start from `ArtistProfile.objects.approved()`."""
 
 from .models import ArtistProfile
 

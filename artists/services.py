@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import LogContext
 
+from . import tasks
 from .models import ArtistProfile
 
 CLAIM_CODE_DAYS = 30
@@ -40,8 +41,6 @@ def artist_apply(*, user, display_name: str, region: str, **fields) -> ArtistPro
     `fields` are profile fields (bio, statement, show_location, disciplines, …). One
     profile per account: applying twice raises ArtistError.
     """
-    from . import tasks
-
     if ArtistProfile.objects.filter(user=user).exists():
         raise ArtistError(_("Your account already has an artist profile."))
     disciplines = fields.pop("disciplines", [])
@@ -74,8 +73,6 @@ def _decide(artist: ArtistProfile, *, status, by, reason: str = "") -> ArtistPro
 @transaction.atomic
 def artist_approve(*, artist: ArtistProfile, by) -> ArtistProfile:
     """Approve an application (or lift a suspension): her portfolio becomes public."""
-    from . import tasks
-
     _decide(artist, status=ArtistProfile.Status.APPROVED, by=by)
     _notify(tasks.artist_decision_notify, artist_id=artist.pk)
     return artist
@@ -84,8 +81,6 @@ def artist_approve(*, artist: ArtistProfile, by) -> ArtistProfile:
 @transaction.atomic
 def artist_reject(*, artist: ArtistProfile, by, reason: str) -> ArtistProfile:
     """Turn down an application; she reads the reason in her email and her studio."""
-    from . import tasks
-
     if not reason.strip():
         raise ArtistError(_("Give the artist a reason."))
     _decide(artist, status=ArtistProfile.Status.REJECTED, by=by, reason=reason.strip())
@@ -96,8 +91,6 @@ def artist_reject(*, artist: ArtistProfile, by, reason: str) -> ArtistProfile:
 @transaction.atomic
 def artist_suspend(*, artist: ArtistProfile, by, reason: str) -> ArtistProfile:
     """Hide her portfolio and every work at once (public reads require `approved`)."""
-    from . import tasks
-
     if not reason.strip():
         raise ArtistError(_("Give the artist a reason."))
     _decide(artist, status=ArtistProfile.Status.SUSPENDED, by=by, reason=reason.strip())
@@ -198,8 +191,6 @@ def artist_reapply(*, artist: ArtistProfile) -> ArtistProfile:
     Only a rejected profile can be sent again; it goes back to `applied` and the editors are
     told, as for a new application.
     """
-    from . import tasks
-
     current = ArtistProfile.objects.select_for_update().get(pk=artist.pk)
     if current.status != ArtistProfile.Status.REJECTED:
         raise ArtistError(
@@ -256,8 +247,6 @@ def artist_payout_destination_changed(*, artist: ArtistProfile, by=None) -> Arti
     """Her payout method, Stripe account or payout details just changed (by finance staff or
     by her): no payout for `PAYOUT_HOLD`, and she is told by email, so a change she did not
     make is noticed before any money leaves. Called inside the saving transaction."""
-    from . import tasks
-
     artist.payouts_held_until = timezone.now() + PAYOUT_HOLD
     ArtistProfile.objects.filter(pk=artist.pk).update(payouts_held_until=artist.payouts_held_until)
     _notify(

@@ -2,12 +2,10 @@ from heritage.accounts.signals import email_verified
 from heritage.finance import finance_fields_changed
 
 from .models import PAYOUT_DESTINATION_FIELDS, ArtistProfile
-from .services import artist_payout_destination_changed
+from .services import artist_claim_by_email, artist_payout_destination_changed
 
 
 def claim_listed_profile(sender, user, **kwargs):
-    from .services import artist_claim_by_email
-
     artist_claim_by_email(user=user)
 
 

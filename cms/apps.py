@@ -7,7 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Editorial")
 
     def ready(self):
-        # wagtail_hooks_events: Wagtail itself imports only `wagtail_hooks` modules.
-        from . import signal_handlers, wagtail_hooks_events  # noqa: F401
+        from .startup import startup  # imports models: only once the app registry is ready
 
-        signal_handlers.connect()
+        startup()

@@ -13,17 +13,14 @@ from django.utils import timezone
 
 from wagtail.images import get_image_model
 
-from gallery.models import Artwork
+from gallery.models.artwork import Artwork
+from gallery.models.exhibition import ExhibitionPage
+from gallery.selectors.cards import artwork_cards_by_id, gallery_url_for
 from heritage.images.renditions import EXHIBITION_CARD_RENDITIONS
 
-from .selectors_stories import (
-    artwork_cards_by_id,
-    artwork_images_prefetch,
-    campaign_list_public,
-    campaign_titles_apply,
-    gallery_url_for,
-    story_list_public,
-)
+from .models.events import EventPage
+from .models.stories import CampaignPage, StoryPage
+from .selectors_stories import campaign_list_public, campaign_titles_apply, story_list_public
 
 FEATURED_ARTWORKS = 8
 HOME_EXHIBITIONS = 3
@@ -40,12 +37,7 @@ def home_featured_artworks(*, page, request=None, limit: int = FEATURED_ARTWORKS
         shown = [works[pk] for pk in dict.fromkeys(chosen) if pk in works][:limit]
         if shown:
             return shown
-    works = list(
-        Artwork.objects.published()
-        .select_related("artist", "medium")
-        .prefetch_related(artwork_images_prefetch())
-        .order_by("-featured", "-published_at", "-pk")[:limit]
-    )
+    works = list(Artwork.objects.published().cards().order_by("-featured", "-published_at", "-pk")[:limit])
     url_for = gallery_url_for(request)
     for artwork in works:
         artwork.url = url_for(artwork)
@@ -55,8 +47,6 @@ def home_featured_artworks(*, page, request=None, limit: int = FEATURED_ARTWORKS
 def home_exhibitions(*, locale, today=None) -> list:
     """Exhibitions in this language open today (closing soonest first), else the next ones
     to open."""
-    from gallery.models import ExhibitionPage
-
     today = today or timezone.localdate()
     images = get_image_model().objects.prefetch_renditions(*EXHIBITION_CARD_RENDITIONS)
     live = (
@@ -75,16 +65,14 @@ def home_exhibitions(*, locale, today=None) -> list:
 
 def home_stories(*, locale, limit: int = HOME_STORIES) -> list:
     """The newest stories for readers of this language."""
-    stories = list(story_list_public(locale=locale)[:limit])
+    stories = list(story_list_public(pages=StoryPage.objects, locale=locale)[:limit])
     if stories:
-        campaign_titles_apply(stories, campaign_list_public(locale=locale))
+        campaign_titles_apply(stories, campaign_list_public(pages=CampaignPage.objects, locale=locale))
     return stories
 
 
 def home_events(*, locale, now=None, limit: int = HOME_EVENTS) -> list:
     """The next events in this language that have not ended, soonest first."""
-    from .models import EventPage
-
     now = now or timezone.now()
     images = get_image_model().objects.prefetch_renditions(*EXHIBITION_CARD_RENDITIONS)
     return list(

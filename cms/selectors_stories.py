@@ -15,16 +15,12 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from gallery.models import Artwork, ArtworkImage
-from gallery.selectors_public import artist_cards, artist_list_public
+from gallery.selectors.cards import artist_cards_by_id, artwork_cards_by_id
 from heritage.caching import layout_cached
 from heritage.images.renditions import (
-    CARD_RENDITIONS,
     EXHIBITION_CARD_RENDITIONS,
     EXHIBITION_HERO_RENDITIONS,
 )
-
-from .models import CampaignPage, Cause, StoryPage
 
 STORIES_PER_PAGE = 12
 CAMPAIGN_STORIES = 12
@@ -38,20 +34,17 @@ def _source_locale() -> Locale:
     return Locale.get_default()
 
 
-def story_list_public(
-    *, locale: Locale, campaign: CampaignPage | None = None, cause: str = "", tag: str = ""
-):
-    """Live stories for readers of `locale`, newest first: its own stories, plus the
-    source-language stories not translated into it yet (`in_other_language` is True on
-    those). Narrowed to one campaign (in any of its translations), a cause or a tag."""
+def story_list_public(*, pages, locale: Locale, campaign=None, cause: str = "", tag: str = ""):
+    """Live stories of `pages` (`StoryPage.objects`) for readers of `locale`, newest first:
+    its own stories, plus the source-language stories not translated into it yet
+    (`in_other_language` is True on those). Narrowed to one campaign (in any of its
+    translations), a cause or a tag."""
     source = _source_locale()
-    own_translation = StoryPage.objects.live().filter(
-        locale=locale, translation_key=OuterRef("translation_key")
-    )
+    own_translation = pages.live().filter(locale=locale, translation_key=OuterRef("translation_key"))
     wanted = Q(locale=locale)
     if locale.pk != source.pk:
         wanted |= Q(locale=source) & ~Q(Exists(own_translation))
-    stories = StoryPage.objects.live().public().filter(wanted)
+    stories = pages.live().public().filter(wanted)
     if campaign is not None:
         stories = stories.filter(campaign__translation_key=campaign.translation_key)
     if cause:
@@ -71,29 +64,30 @@ def story_list_public(
     )
 
 
-def campaign_list_public(*, locale: Locale) -> list[CampaignPage]:
-    """Live campaigns for readers of `locale`: their translation where it exists, else the
-    source-language campaign; by title."""
+def campaign_list_public(*, pages, locale: Locale) -> list:
+    """Live campaigns of `pages` (`CampaignPage.objects`) for readers of `locale`: their
+    translation where it exists, else the source-language campaign; by title."""
     source = _source_locale()
-    own_translation = CampaignPage.objects.live().filter(
-        locale=locale, translation_key=OuterRef("translation_key")
-    )
+    own_translation = pages.live().filter(locale=locale, translation_key=OuterRef("translation_key"))
     wanted = Q(locale=locale)
     if locale.pk != source.pk:
         wanted |= Q(locale=source) & ~Q(Exists(own_translation))
-    return list(CampaignPage.objects.live().public().filter(wanted).order_by("title", "pk"))
+    return list(pages.live().public().filter(wanted).order_by("title", "pk"))
 
 
-def story_index_listing(*, index, params) -> dict:
-    """The story index: one page of stories, filtered by `campaign` (a campaign's slug),
-    `cause` or `tag`, with the filter choices. Unknown filter values are ignored."""
-    campaigns = campaign_list_public(locale=index.locale)
+def story_index_listing(*, index, params, stories, campaigns, causes) -> dict:
+    """The story index: one page of `stories` (`StoryPage.objects`), filtered by `campaign`
+    (the slug of one of `campaigns`), `cause` (one of `causes`, choices) or `tag`, with the
+    filter choices. Unknown filter values are ignored."""
+    story_pages, campaigns = stories, campaign_list_public(pages=campaigns, locale=index.locale)
     by_slug = {campaign.slug: campaign for campaign in campaigns}
     campaign = by_slug.get(params.get("campaign", ""))
     cause = params.get("cause", "")
-    cause = cause if cause in Cause.values else ""
+    cause = cause if cause in {value for value, _label in causes} else ""
     tag = slugify(params.get("tag", ""), allow_unicode=True)[:100]
-    stories = story_list_public(locale=index.locale, campaign=campaign, cause=cause, tag=tag)
+    stories = story_list_public(
+        pages=story_pages, locale=index.locale, campaign=campaign, cause=cause, tag=tag
+    )
     paginator = Paginator(stories, STORIES_PER_PAGE)
     page = paginator.get_page(params.get("page"))
     page.object_list = list(page.object_list)
@@ -102,13 +96,13 @@ def story_index_listing(*, index, params) -> dict:
         "stories": page,
         "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
         "campaigns": campaigns,
-        "causes": [(value, str(label)) for value, label in Cause.choices],
+        "causes": [(value, str(label)) for value, label in causes],
         "selected": {"campaign": campaign.slug if campaign else "", "cause": cause, "tag": tag},
         "filtered": bool(campaign or cause or tag),
     }
 
 
-def campaign_titles_apply(stories: list[StoryPage], campaigns: list[CampaignPage]) -> None:
+def campaign_titles_apply(stories: list, campaigns: list) -> None:
     """Give each story `campaign_shown`: its campaign in the reader's language when that is
     live, else the campaign it points at when that is live, else None."""
     by_key = {campaign.translation_key: campaign for campaign in campaigns}
@@ -117,62 +111,6 @@ def campaign_titles_apply(stories: list[StoryPage], campaigns: list[CampaignPage
         story.campaign_shown = by_key.get(campaign.translation_key) if campaign else None
         if story.campaign_shown is None and campaign is not None and campaign.live:
             story.campaign_shown = campaign
-
-
-def artwork_images_prefetch():
-    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
-    return Prefetch(
-        "images",
-        queryset=ArtworkImage.objects.order_by("sort_order", "pk").prefetch_related(
-            Prefetch("image", queryset=images)
-        ),
-    )
-
-
-def gallery_url_for(request):
-    from gallery.models import GalleryPage
-
-    gallery = GalleryPage.for_active_locale()
-    if gallery is None:
-        return lambda artwork: ""
-    return lambda artwork: gallery.artwork_url(artwork, request)
-
-
-def artwork_cards_by_id(*, ids, request=None) -> dict[int, Artwork]:
-    """The works among `ids` the public may see, by id, each with its images, card
-    renditions and `url` (its page in the gallery, when there is one)."""
-    ids = [pk for pk in dict.fromkeys(ids) if pk is not None]
-    if not ids:
-        return {}
-    works = list(
-        Artwork.objects.published()
-        .filter(pk__in=ids)
-        .select_related("artist", "medium")
-        .prefetch_related(artwork_images_prefetch())
-    )
-    url_for = gallery_url_for(request)
-    for artwork in works:
-        artwork.url = url_for(artwork)
-    return {artwork.pk: artwork for artwork in works}
-
-
-def artist_cards_by_id(*, ids, request=None) -> dict[int, object]:
-    """The approved artists among `ids` as public cards (see `gallery.selectors_public`),
-    by id, with the link to her portfolio when there is an artist index."""
-    from gallery.models import ArtistIndexPage
-
-    ids = [pk for pk in dict.fromkeys(ids) if pk is not None]
-    if not ids:
-        return {}
-    index = ArtistIndexPage.for_active_locale()
-
-    def url_for(slug):
-        if index is None:
-            return ""
-        return index.get_url(request) + index.reverse_subpage("artist", kwargs={"slug": slug})
-
-    cards = artist_cards(artist_list_public().filter(pk__in=ids), url_for=url_for)
-    return {card.pk: card for card in cards}
 
 
 def stream_chosen_ids(stream, block_type: str, field: str) -> list[int]:
@@ -201,10 +139,11 @@ def stream_cards(*, stream, request=None) -> dict:
     }
 
 
-def campaign_detail(*, page: CampaignPage, request=None) -> dict:
-    """A campaign's newest stories (for readers of its language, see `story_list_public`)
-    and the works chosen for it that the public may see, in the editor's order."""
-    stories = list(story_list_public(locale=page.locale, campaign=page)[:CAMPAIGN_STORIES])
+def campaign_detail(*, page, stories, request=None) -> dict:
+    """A campaign's newest `stories` (`StoryPage.objects`; for readers of its language, see
+    `story_list_public`) and the works chosen for it that the public may see, in the
+    editor's order."""
+    stories = list(story_list_public(pages=stories, locale=page.locale, campaign=page)[:CAMPAIGN_STORIES])
     for story in stories:
         story.campaign_shown = page
     chosen = list(page.related_artworks.order_by("sort_order", "pk").values_list("artwork_id", flat=True))
@@ -216,14 +155,14 @@ def campaign_detail(*, page: CampaignPage, request=None) -> dict:
     }
 
 
-def _story_campaign(page: StoryPage):
+def _story_campaign(page):
     """The story's campaign in the story's language (else the original), or "" while it is
     not live ("" rather than None, so that the answer is kept too)."""
     campaign = page.campaign.get_translation_or_none(page.locale) or page.campaign
     return campaign if campaign.live else ""
 
 
-def story_detail(*, page: StoryPage, request=None) -> dict:
+def story_detail(*, page, request=None) -> dict:
     """What a story's page shows beside its text: the cards in its blocks, its content
     warnings (shown before the text), its tags and its campaign in the reader's language."""
     warnings = [block for block in page.body if block.block_type == "content_warning"]

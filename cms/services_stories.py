@@ -9,7 +9,7 @@ its consents is revoked. The editors are told by email, after the change is comm
 from django.db import transaction
 from django.utils import timezone
 
-from heritage.emails import editors_notify
+from heritage.emails import editors_notify, site_url
 
 from .models import StoryConsent, StoryPage
 
@@ -49,8 +49,6 @@ def story_take_offline(*, page: StoryPage, by=None, reason: str = "") -> list[St
 
 
 def _editors_tell(*, page_pk: int, titles: list[str], reason: str) -> None:
-    from heritage.emails import site_url
-
     editors_notify(
         permission=NOTIFY_PERMISSION,
         template="cms/email/story_offline",

@@ -11,9 +11,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from artists.models import ArtistProfile
-from gallery.selectors_gallery import artwork_search_ids
-
-from .selectors_stories import artist_cards_by_id, artwork_cards_by_id
+from gallery.selectors.cards import artist_cards_by_id, artwork_cards_by_id
+from gallery.selectors.search import artwork_search_ids
 
 PAGES_PER_PAGE = 10
 ARTWORKS_SHOWN = 8

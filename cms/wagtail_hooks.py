@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from .events import wagtail_hooks as events_hooks  # noqa: F401 - the events' admin screens
 from .models import StoryPage
 from .services_stories import draft_consent_revoked, story_consent_revoked, story_draft_revocations_apply
 

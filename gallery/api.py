@@ -25,7 +25,7 @@ from heritage.images.renditions import API_RENDITION
 
 from .api_serializers import ArtworkSerializer
 from .models import Artwork, ArtworkImage
-from .selectors_gallery import NOT_WORD, QUERY_MAX_LENGTH, artwork_search_ids
+from .selectors.search import NOT_WORD, QUERY_MAX_LENGTH, artwork_search_ids
 
 
 def search_words(query: str) -> str:

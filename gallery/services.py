@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from . import tasks
 from .models import Artwork, ArtworkImage
 
 
@@ -70,8 +71,6 @@ def artwork_image_remove(*, artwork: Artwork, artwork_image_id: int) -> None:
 @transaction.atomic
 def artwork_submit(*, artwork: Artwork) -> Artwork:
     """Send a draft (or a work that needed changes) to the editors for review."""
-    from . import tasks
-
     if artwork.status not in {Artwork.Status.DRAFT, Artwork.Status.REJECTED}:
         raise ArtworkError(_("Only a draft or a work that needs changes can be sent for review."))
     if not artwork.images.exists():
@@ -101,8 +100,6 @@ def artwork_approve(*, artwork: Artwork, by) -> Artwork:
     Works an editor lists on behalf of an artist without an account can be published from
     draft too: nobody else will submit them.
     """
-    from . import tasks
-
     publishable = {Artwork.Status.SUBMITTED}
     if artwork.artist.is_assisted:
         publishable |= {Artwork.Status.DRAFT, Artwork.Status.REJECTED}
@@ -121,8 +118,6 @@ def artwork_approve(*, artwork: Artwork, by) -> Artwork:
 @transaction.atomic
 def artwork_reject(*, artwork: Artwork, by, reason: str) -> Artwork:
     """Send a submitted work back with a reason she reads in her studio and email."""
-    from . import tasks
-
     if artwork.status != Artwork.Status.SUBMITTED:
         raise ArtworkError(_("Only a submitted work can be sent back."))
     if not reason.strip():

@@ -15,8 +15,8 @@ from wagtail.images import get_image_model
 
 from artists.models import ArtistProfile
 
-from .models import Artwork, ArtworkImage, Favourite, Follow
-from .selectors_public import CARD_RENDITIONS
+from .models import Artwork, Favourite, Follow
+from .selectors.portfolios import CARD_RENDITIONS
 
 
 def _get_or_create(model, **fields) -> None:
@@ -66,15 +66,10 @@ def saved_artworks_for_user(user) -> list[Artwork]:
     """Her saved works the public may still see, most recently saved first, each with its
     images and card renditions: a fixed number of queries whatever their number. A work
     unpublished later, or whose artist was suspended, silently drops out."""
-    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
-    artwork_images = ArtworkImage.objects.order_by("sort_order", "pk").prefetch_related(
-        Prefetch("image", queryset=images)
-    )
     return list(
         Artwork.objects.published()
         .filter(favourites__user=user)
-        .select_related("medium", "artist")
-        .prefetch_related(Prefetch("images", queryset=artwork_images))
+        .cards()
         .order_by("-favourites__created_at", "-pk")
     )
 

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess  # noqa: S404 - runs pg_dump / pg_restore with argument lists, never a shell
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -110,20 +111,27 @@ def _run(command: list[str], database: Database) -> None:
         raise BackupError(f"{Path(command[0]).name} failed: {result.stderr.strip() or result.returncode}")
 
 
-def orders_summary(cursor) -> dict:
-    """How many orders the database holds and what they add up to, per currency."""
-    from shop.models import Order
+@dataclass(frozen=True)
+class BackupSummary:
+    """What an app counts in a backup, taken in the dump's snapshot and checked again after a
+    restore. Apps above the foundation register theirs in `AppConfig.ready()` (the shop its
+    orders), so the backup itself names none of them."""
 
-    cursor.execute(
-        sql.SQL(
-            "SELECT currency, count(*), coalesce(sum(total), 0), coalesce(sum(refunded_amount), 0) "
-            "FROM {} GROUP BY currency ORDER BY currency"
-        ).format(sql.Identifier(Order._meta.db_table))
-    )
-    return {
-        currency: {"orders": count, "total": int(total), "refunded": int(refunded)}
-        for currency, count, total, refunded in cursor.fetchall()
-    }
+    name: str  # its key in summary.json, e.g. "orders"
+    take: Callable[[psycopg.Cursor], dict]
+    lines: Callable[[dict], list[str]]  # how `backup_restore` reports what it found
+
+
+SUMMARIES: dict[str, BackupSummary] = {}
+
+
+def backup_summary_register(summary: BackupSummary) -> None:
+    SUMMARIES[summary.name] = summary
+
+
+def summaries_take(cursor) -> dict[str, dict]:
+    """Every registered summary, read with `cursor`."""
+    return {name: summary.take(cursor) for name, summary in SUMMARIES.items()}
 
 
 def _sha256(stream) -> str:
@@ -188,7 +196,7 @@ def media_verify(folder: Path) -> list[str]:
 
 def backup_create(*, output: Path, settings_dict: dict, progress=print) -> Path:
     """Dump the database and list the media into `output`/heritage-<UTC time>/. The dump and
-    the order summary come from one snapshot, so they agree even while orders are placed.
+    the summaries (the orders) come from one snapshot, so they agree even while orders are placed.
     The database is dumped before the media is listed: every file the dump refers to was
     there when the listing began."""
     database = Database.from_settings(settings_dict)
@@ -199,7 +207,7 @@ def backup_create(*, output: Path, settings_dict: dict, progress=print) -> Path:
         with conn.transaction(), conn.cursor() as cursor:
             cursor.execute("SELECT pg_export_snapshot(), current_setting('server_version_num')::int")
             snapshot, version = cursor.fetchone()
-            orders = orders_summary(cursor)
+            counted = summaries_take(cursor)
             progress(f"Dumping database {database.name} (PostgreSQL {version // 10000})…")
             pg_dump = pg_binary("pg_dump", version)
             _run([pg_dump, "--format=custom", f"--snapshot={snapshot}", f"--file={folder / DUMP}"], database)
@@ -212,7 +220,7 @@ def backup_create(*, output: Path, settings_dict: dict, progress=print) -> Path:
         "dump_bytes": (folder / DUMP).stat().st_size,
         "media_files": files,
         "media_bytes": size,
-        "orders": orders,
+        **counted,
     }
     (folder / SUMMARY).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return folder
@@ -220,9 +228,9 @@ def backup_create(*, output: Path, settings_dict: dict, progress=print) -> Path:
 
 def backup_restore(*, folder: Path, database_url: str, create: bool = False, progress=print) -> dict:
     """Restore a backup's database into an empty database (made first with `create`), then
-    check that it holds the same orders, with the same totals, as the backup says. Returns
-    the restored order summary. Media is copied back separately (see the docs) and checked
-    with `media_verify`."""
+    check that it holds what the backup's summaries say (the same orders, with the same
+    totals). Returns the restored summaries by name. Media is copied back separately (see
+    the docs) and checked with `media_verify`."""
     folder = Path(folder)
     summary = json.loads((folder / SUMMARY).read_text(encoding="utf-8"))
     target = Database.from_url(database_url)
@@ -257,7 +265,8 @@ def backup_restore(*, folder: Path, database_url: str, create: bool = False, pro
         target,
     )
     with target.connect() as conn, conn.cursor() as cursor:
-        restored = orders_summary(cursor)
-    if restored != summary["orders"]:
-        raise BackupError(f"The restored orders differ from the backup: {restored} != {summary['orders']}")
+        restored = summaries_take(cursor)
+    for name, figures in restored.items():
+        if figures != summary.get(name):
+            raise BackupError(f"The restored {name} differ from the backup: {figures} != {summary.get(name)}")
     return restored

@@ -1,6 +1,7 @@
 """StreamField blocks every page type can use. App-specific blocks (artwork cards,
 event lists) live with their apps and build on these."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -84,8 +85,6 @@ class CallToActionBlock(blocks.StructBlock):
         preview_value = {"text": "Meet the artists", "button_label": "Browse the gallery"}
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(

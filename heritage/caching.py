@@ -24,30 +24,27 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.contrib.settings.models import AbstractSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
 CONTENT_VERSION_KEY = "heritage:content-version"
 
-# Models whose rows show on public pages (beyond Wagtail pages, which always count).
-PUBLIC_MODELS = frozenset(
-    {
-        "wagtailcore.Site",
-        "wagtailcore.Locale",
-        "wagtailcore.PageViewRestriction",
-        "heritage.CustomImage",
-        "heritage.SiteSettings",
-        "artists.ArtistProfile",
-        "artists.Discipline",
-        "gallery.Artwork",
-        "gallery.ArtworkImage",
-        "gallery.Medium",
-        "shop.Offer",
-        "shop.Order",
-        "shop.ShippingProfile",
-        "cms.NavigationSettings",
-        "cms.EventRegistration",
-        "cms.StoryConsent",
-        "taggit.Tag",
-    }
-)
+# Models whose rows show on public pages (beyond Wagtail pages, which always count): the
+# foundation's and Wagtail's here; each app above adds its own in `AppConfig.ready()`.
+PUBLIC_MODELS: set[str] = {
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "heritage.CustomImage",
+    "heritage.SiteSettings",
+    "taggit.Tag",
+}
+
+
+def public_models_register(*models) -> None:
+    """Count a save or delete of these models' rows as a change visitors can see."""
+    PUBLIC_MODELS.update(model._meta.label for model in models)
 
 
 # Fields Wagtail fills in by itself on first use (an image's hash and size, when its first
@@ -136,9 +133,6 @@ def page_translations(page, request) -> dict:
 
 
 def _on_save_or_delete(sender, instance, **kwargs) -> None:
-    from wagtail.contrib.settings.models import AbstractSetting
-    from wagtail.models import Page
-
     if kwargs.get("raw"):
         return
     update_fields = kwargs.get("update_fields")
@@ -155,8 +149,6 @@ def _on_wagtail_change(sender, **kwargs) -> None:
 
 
 def register_signal_handlers() -> None:
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     post_save.connect(_on_save_or_delete, dispatch_uid="heritage-content-saved")
     post_delete.connect(_on_save_or_delete, dispatch_uid="heritage-content-deleted")
     for signal in (page_published, page_unpublished, post_page_move):

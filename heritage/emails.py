@@ -2,10 +2,14 @@
 `<prefix>_subject.txt` and `<prefix>_body.txt` (plain text: light on old phones)."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
+from django.db.models import Q
 from django.template import Context
 from django.template.loader import get_template
 from django.utils import translation
+
+from .tasks import email_deliver
 
 
 def site_url(path: str = "") -> str:
@@ -36,8 +40,6 @@ def email_build(*, to: list[str], language: str, template: str, context: dict) -
 def email_send_later(message: EmailMessage) -> None:
     """Send a plain email from the task worker, which tries again later if the mail server is
     down (heritage.tasks.email_deliver): the caller's work never fails for want of email."""
-    from .tasks import email_deliver
-
     if getattr(message, "attachments", None) or getattr(message, "alternatives", None):
         raise ValueError("Only plain emails without attachments can be sent later.")
     email_deliver.enqueue(
@@ -56,9 +58,6 @@ def editor_recipients(permission: str) -> dict[str, list[str]]:
     """Active people who hold `permission` ("app_label.codename"), directly, through a group
     (how Wagtail's user screens grant it) or as superusers, grouped by the language each
     chose for emails: {"ru": [...], "en": [...]}."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     app_label, codename = permission.split(".")
     direct = Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
     via_group = Q(

@@ -23,7 +23,7 @@ import re
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import _unmask_cipher_token, get_token
 
 from wagtail.models import Site
 
@@ -138,6 +138,4 @@ class PublicPageCacheMiddleware:
 
 
 def _is_token_of(candidate: str, secret: str) -> bool:
-    from django.middleware.csrf import _unmask_cipher_token
-
     return candidate == secret or _unmask_cipher_token(candidate) == secret

@@ -55,7 +55,7 @@ def s3_storages(
     role) and the region from the endpoint. Every call has a timeout, so a bucket that does not
     answer turns into an error in seconds rather than a hung request.
     """
-    from botocore.config import Config
+    from botocore.config import Config  # settings import this module: boto loads only for a bucket
 
     client_config = Config(
         s3={"addressing_style": addressing_style or "auto"},

@@ -49,7 +49,7 @@ urlpatterns += i18n_patterns(
     path("saved/", include("gallery.urls_favourites")),
     path("shop/", include("shop.urls")),
     path("studio/shop/", include("shop.urls_studio")),
-    path("events/", include("cms.urls_events")),
+    path("events/", include("cms.events.urls")),
     path("search/", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -7,8 +7,6 @@ class ShopConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
-        from .payments import gateway_for
-        from .services.gateways import gateway_register
+        from .startup import startup  # imports models: only once the app registry is ready
 
-        gateway_register(gateway_for)
+        startup()

@@ -1,5 +1,6 @@
-from .events import EventIndexPage, EventPage, EventRegistration, EventSpeaker
+from .events import EventIndexPage, EventPage, EventSpeaker
 from .home import HomeFeaturedArtwork, HomePage, StandardPage
+from .registrations import EventRegistration
 from .settings import NavigationSettings
 from .stories import CampaignArtwork, CampaignPage, Cause, StoryConsent, StoryIndexPage, StoryPage, StoryTag
 

@@ -1,5 +1,3 @@
-import secrets
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,9 +13,21 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.events.forms import EventRegistrationForm
+from cms.events.selectors import (
+    EventFilters,
+    event_cities,
+    event_list_past,
+    event_list_upcoming,
+    event_places_left,
+    event_source_get,
+)
+from cms.events.services import RegistrationError, registration_create, registration_is_open
 from heritage.models import BasePage
+from heritage.ratelimit import rate_limit_refusal
 
 from ..blocks import StoryStreamBlock
+from .registrations import EventRegistration
 
 PAST_PER_PAGE = 12
 
@@ -35,14 +45,16 @@ class EventIndexPage(BasePage):
     class Meta:
         verbose_name = _("event index page")
 
+    def events(self):
+        """Its live events in its own language."""
+        return EventPage.objects.child_of(self).live().filter(locale_id=self.locale_id)
+
     def get_context(self, request, *args, **kwargs):
         """Its live events (in its language), upcoming first and the paged archive after,
         both narrowed by the type and city chosen in the query string."""
-        from cms.selectors_events import EventFilters, event_cities, event_list_past, event_list_upcoming
-
         context = super().get_context(request, *args, **kwargs)
         cities = event_cities(index=self)
-        filters = EventFilters.from_query(request.GET, cities=cities)
+        filters = EventFilters.from_query(request.GET, cities=cities, types=EventPage.Type.values)
         past = Paginator(event_list_past(index=self, filters=filters), PAST_PER_PAGE).get_page(
             request.GET.get("page")
         )
@@ -147,10 +159,6 @@ class EventPage(BasePage):
 
     def get_context(self, request, *args, form=None, **kwargs):
         """The event with its places left and, while registration is open, the form."""
-        from cms.forms_events import EventRegistrationForm
-        from cms.selectors_events import event_places_left, event_source_get
-        from cms.services_events import registration_is_open
-
         context = super().get_context(request, *args, **kwargs)
         source = event_source_get(self)
         is_open = registration_is_open(source)
@@ -167,10 +175,6 @@ class EventPage(BasePage):
         the page with the outcome; an invalid form is shown again with its errors."""
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
-        from cms.forms_events import EventRegistrationForm
-        from cms.services_events import RegistrationError, registration_create
-        from heritage.ratelimit import rate_limit_refusal
-
         refusal = rate_limit_refusal(
             request, "event-registration", account=request.POST.get("registration-email")
         )
@@ -222,37 +226,3 @@ class EventSpeaker(Orderable):
 
     def __str__(self):
         return self.name
-
-
-class EventRegistration(models.Model):
-    """A place at an event (or on its waitlist). Registrations belong to the event in its
-    source language, so a Russian and a Tajik visitor share the same places."""
-
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
-        WAITLISTED = "waitlisted", _("On the waitlist")
-        CANCELLED = "cancelled", _("Cancelled")
-
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
-    name = models.CharField(_("your name"), max_length=120)
-    email = models.EmailField(_("email"))
-    phone = models.CharField(_("phone (optional)"), max_length=32, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, db_index=True)
-    language = models.CharField(max_length=8, default="en")
-    token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe, editable=False)
-    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("event registration")
-        verbose_name_plural = _("event registrations")
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "email"],
-                condition=~models.Q(status="cancelled"),
-                name="event_registration_one_per_email",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.name} — {self.event}"

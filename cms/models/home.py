@@ -10,6 +10,8 @@ from heritage.blocks import BaseStreamBlock
 from heritage.caching import layout_cached
 from heritage.models import BasePage
 
+from ..selectors_home import home_sections
+
 HOME_SECTIONS_SECONDS = 300
 
 
@@ -66,8 +68,6 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """The curated sections under the hero, each with its automatic fallback."""
-        from ..selectors_home import home_sections
-
         context = super().get_context(request, *args, **kwargs)
         # The same for every visitor until the content changes; events and exhibitions also
         # move from "upcoming" to "now" with the clock, hence the few minutes at most.

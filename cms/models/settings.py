@@ -1,5 +1,6 @@
 """Navigation and footer, edited by the NGO in the Wagtail admin for every language at once."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +29,6 @@ class NavigationLinkBlock(blocks.StructBlock):
         help_text = _("Leave the labels empty to use the page's title in each language.")
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise ValidationError(_("Choose a page or give an address."))

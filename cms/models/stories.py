@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,6 +15,7 @@ from wagtail.search import index
 from heritage.models import BasePage
 
 from ..blocks import StoryStreamBlock
+from ..selectors_stories import campaign_detail, story_detail, story_index_listing
 
 WORDS_PER_MINUTE = 200
 
@@ -40,10 +42,16 @@ class StoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """One page of stories, newest first, filtered by campaign, cause or tag."""
-        from ..selectors_stories import story_index_listing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(story_index_listing(index=self, params=request.GET))
+        context.update(
+            story_index_listing(
+                index=self,
+                params=request.GET,
+                stories=StoryPage.objects,
+                campaigns=CampaignPage.objects,
+                causes=Cause.choices,
+            )
+        )
         return context
 
 
@@ -79,10 +87,8 @@ class CampaignPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """Its newest stories and the public works chosen for it."""
-        from ..selectors_stories import campaign_detail
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(campaign_detail(page=self, request=request))
+        context.update(campaign_detail(page=self, stories=StoryPage.objects, request=request))
         return context
 
 
@@ -150,8 +156,6 @@ class StoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         """Its content warnings (shown first), tags, campaign and the public cards of its
         blocks."""
-        from ..selectors_stories import story_detail
-
         context = super().get_context(request, *args, **kwargs)
         context.update(story_detail(page=self, request=request))
         return context
@@ -159,8 +163,6 @@ class StoryPage(BasePage):
     @property
     def reading_minutes(self) -> int:
         """Minutes to read the intro and the text blocks, at 200 words a minute (at least 1)."""
-        from django.utils.html import strip_tags
-
         words = len(self.intro.split())
         for block in self.body:
             if block.block_type in {"paragraph"}:

@@ -10,7 +10,10 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
+from cms.models import NavigationSettings
+from gallery.selectors.cards import artist_cards_by_id, artwork_cards_by_id
 from heritage.caching import layout_cached
+from heritage.models import SiteSettings
 from heritage.templatetags.heritage_tags import home_for_request, home_link
 
 register = template.Library()
@@ -21,8 +24,6 @@ VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
 
 
 def _navigation_settings(request):
-    from cms.models import NavigationSettings
-
     return NavigationSettings.load(request_or_site=request)
 
 
@@ -77,7 +78,6 @@ def _menu_links(request) -> list[dict]:
 
 def _footer(request) -> dict:
     """The footer's text, links and contact address for this site and language (cached)."""
-    from heritage.models import SiteSettings
 
     def build():
         navigation = _navigation_settings(request)
@@ -137,16 +137,12 @@ def _card(context, key, obj, fetch):
 def public_artwork(context, artwork):
     """The work of an artwork block as a public card, or None while it is not public. Uses
     the cards the page fetched in bulk (`public_artworks`) when there are any."""
-    from cms.selectors_stories import artwork_cards_by_id
-
     return _card(context, "public_artworks", artwork, artwork_cards_by_id)
 
 
 @register.simple_tag(takes_context=True)
 def public_artist(context, artist):
     """The artist of an artist block as a public card, or None while she is not approved."""
-    from cms.selectors_stories import artist_cards_by_id
-
     return _card(context, "public_artists", artist, artist_cards_by_id)
 
 

@@ -1,15 +1,16 @@
 """The demo's artists: the artist index page in three languages, approved artists with their
 works, one artist whose new works wait for review, and three applications.
 
-Every artist writes her bio, statement and works in one language — Tajik, Russian or
-English — as real artists do; the interface around her words is translated, her words are
-not. An artist shows her region only if `show_location`, and only those artists name a
-town in their own words. Names are invented; a few are pseudonyms.
+The artists themselves are in `demo/data/portfolios/` (one file for each language they
+write in) and `demo/data/applicants.json`. Every artist writes her bio, statement and works
+in one language — Tajik, Russian or English — as real artists do; the interface around her
+words is translated, her words are not. An artist shows her region only if `show_location`,
+and only those artists name a town in their own words. Names are invented; a few are pseudonyms.
 """
 
 from dataclasses import dataclass, field
 
-from .pages import DemoPage
+from .pages import PAGE_SPECS
 
 
 @dataclass(frozen=True)
@@ -56,43 +57,14 @@ class DemoApplicant:
     samples: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
-W = DemoWork
+def artist_from(data: dict) -> DemoArtist:
+    """A `DemoArtist` from its data (a portfolio file's entry)."""
+    works = {key: tuple(DemoWork(**work) for work in data.get(key, ())) for key in ("works", "submitted")}
+    return DemoArtist(**{**data, **works})
 
-ARTIST_INDEX = DemoPage(
-    key="artists",
-    model="gallery.ArtistIndexPage",
-    slug="artists",
-    parent="home",
-    show_in_menus=True,
-    text={
-        "en": {
-            "title": "Artists",
-            "intro": (
-                "Embroiderers, weavers, painters, potters, jewellers and photographers from every "
-                "region of Tajikistan and beyond. Choose a region or a craft, or simply browse."
-            ),
-            "search_description": "Portfolios of women artists of Tajikistan: suzani, atlas, "
-            "painting, ceramics, jewellery and photography.",
-        },
-        "ru": {
-            "title": "Художницы",
-            "intro": (
-                "Вышивальщицы, ткачихи, живописцы, керамистки, ювелиры и фотографы из всех "
-                "регионов Таджикистана и из-за его пределов. Выберите регион или ремесло — или "
-                "просто смотрите."
-            ),
-            "search_description": "Портфолио художниц Таджикистана: сюзане, атлас, живопись, "
-            "керамика, украшения и фотография.",
-        },
-        "tg": {
-            "title": "Рассомон",
-            "intro": (
-                "Гулдӯзон, бофандагон, наққошон, кулолон, заргарон ва аксбардорон аз ҳамаи "
-                "минтақаҳои Тоҷикистон ва берун аз он. Минтақа ё ҳунарро интихоб кунед ё танҳо "
-                "тамошо кунед."
-            ),
-            "search_description": "Портфолиои занони ҳунарманди Тоҷикистон: сӯзанӣ, атлас, "
-            "наққошӣ, кулолӣ, заргарӣ ва аксбардорӣ.",
-        },
-    },
-)
+
+def applicant_from(data: dict) -> DemoApplicant:
+    return DemoApplicant(**{**data, "artist": artist_from(data["artist"])})
+
+
+ARTIST_INDEX = PAGE_SPECS["artists"]

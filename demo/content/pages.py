@@ -1,20 +1,22 @@
-"""What a demo page is made of.
+"""What a demo page is made of; the pages themselves are in `demo/data/pages.json`.
 
 Terms follow docs/glossary.md so the three languages stay consistent with the interface;
 the people quoted are invented for the demo. A body is a list of blocks from
-heritage.blocks, written as tuples:
+heritage.blocks, written as lists:
 
-    ("heading", text)
-    ("paragraph", html)                       -- may contain {email}, the site's contact address
-    ("image", image key, caption)
-    ("quote", text, attribution)
-    ("call_to_action", text, page key, button label)
+    ["heading", text]
+    ["paragraph", html]                       -- may contain {email}, the site's contact address
+    ["image", image key, caption]
+    ["quote", text, attribution]
+    ["call_to_action", text, page key, button label]
 
 Image and page keys are resolved by the seeding steps, page keys to the page in the same
 language.
 """
 
 from dataclasses import dataclass, field
+
+from .files import data_load
 
 
 @dataclass(frozen=True)
@@ -38,3 +40,6 @@ class DemoPage:
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("en", "ru", "tg")
+
+# Every demo page by its key: the site's own pages and the index pages the steps make.
+PAGE_SPECS = {key: DemoPage(**spec) for key, spec in data_load("pages.json").items()}

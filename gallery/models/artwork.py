@@ -10,10 +10,12 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from artists.models import ArtistProfile, LocalisedName
+from heritage.images.renditions import CARD_RENDITIONS
 
 CM_PER_INCH = Decimal("2.54")
 
@@ -35,6 +37,18 @@ class ArtworkQuerySet(models.QuerySet):
         """Works the public may see: published, by an approved artist. Every public surface
         (pages, search, sitemap, API) starts from here."""
         return self.filter(status=Artwork.Status.PUBLISHED, artist__status=ArtistProfile.Status.APPROVED)
+
+    def cards(self):
+        """Works as public cards show them: artist and medium joined, images in their order
+        with the card renditions (`heritage.images.renditions.CARD_RENDITIONS`), in three
+        queries whatever the number of works. The one way every page builds artwork cards."""
+        images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
+        image_rows = ArtworkImage.objects.order_by("sort_order", "pk").prefetch_related(
+            Prefetch("image", queryset=images)
+        )
+        return self.select_related("artist", "medium").prefetch_related(
+            Prefetch("images", queryset=image_rows)
+        )
 
     def with_images(self):
         """Images in their order, with the image rows, in one extra query."""

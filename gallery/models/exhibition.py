@@ -9,6 +9,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from gallery.selectors.exhibitions import (
+    exhibition_hero_get,
+    exhibition_list_current,
+    exhibition_list_past,
+    exhibition_list_upcoming,
+    exhibition_rooms,
+)
 from heritage.blocks import BaseStreamBlock
 from heritage.models import BasePage
 
@@ -27,15 +34,13 @@ class ExhibitionIndexPage(BasePage):
     class Meta:
         verbose_name = _("exhibition index page")
 
+    def exhibitions(self):
+        """Its live exhibitions in its own language."""
+        return ExhibitionPage.objects.child_of(self).live().filter(locale_id=self.locale_id)
+
     def get_context(self, request, *args, **kwargs):
         """Its live exhibitions (in its language) as current, upcoming and past; the past
         ones, which only accumulate, are paged."""
-        from gallery.selectors_exhibitions import (
-            exhibition_list_current,
-            exhibition_list_past,
-            exhibition_list_upcoming,
-        )
-
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         past = Paginator(exhibition_list_past(index=self, today=today), PAST_PER_PAGE).get_page(
@@ -98,8 +103,6 @@ class ExhibitionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """The hero and the online viewing room: every section with its public works."""
-        from gallery.selectors_exhibitions import exhibition_hero_get, exhibition_rooms
-
         context = super().get_context(request, *args, **kwargs)
         context.update(hero=exhibition_hero_get(page=self), rooms=exhibition_rooms(page=self))
         return context

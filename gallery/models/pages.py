@@ -8,6 +8,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from gallery.selectors.browse import (
+    artwork_get_public,
+    artwork_list_more_by,
+    artwork_listing,
+    artwork_urls_public,
+)
+from gallery.selectors.jsonld import artwork_jsonld
+from gallery.selectors.portfolios import (
+    artist_cards,
+    artist_get_public,
+    artist_list_public,
+    artist_slugs_public,
+    artwork_list_for_portfolio,
+    discipline_choices,
+    region_choices,
+)
 from heritage.models import BasePage
 
 ARTISTS_PER_PAGE = 24
@@ -35,8 +51,6 @@ class ArtistIndexPage(RoutablePageMixin, BasePage):
         urls = super().get_sitemap_urls(request)
         if not urls:
             return urls
-        from gallery.selectors_public import artist_slugs_public
-
         base = self.get_full_url(request)
         for slug, updated_at in artist_slugs_public():
             urls.append(
@@ -49,13 +63,6 @@ class ArtistIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from gallery.selectors_public import (
-            artist_cards,
-            artist_list_public,
-            discipline_choices,
-            region_choices,
-        )
-
         regions = region_choices()
         disciplines = discipline_choices()
         # Unknown values (an old link, a hand-edited URL) are ignored rather than answered
@@ -85,8 +92,6 @@ class ArtistIndexPage(RoutablePageMixin, BasePage):
 
     @path("<str:slug>/", name="artist")
     def artist(self, request, slug):
-        from gallery.selectors_public import artist_get_public, artwork_list_for_portfolio
-
         artist = artist_get_public(slug=slug)
         if artist is None:
             raise Http404
@@ -144,8 +149,6 @@ class GalleryPage(RoutablePageMixin, BasePage):
         urls = super().get_sitemap_urls(request)
         if not urls:
             return urls
-        from gallery.selectors_gallery import artwork_urls_public
-
         base = self.get_full_url(request)
         for artist_slug, slug, updated_at in artwork_urls_public():
             urls.append({"location": base + self._artwork_path(artist_slug, slug), "lastmod": updated_at})
@@ -153,8 +156,6 @@ class GalleryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from gallery.selectors_gallery import artwork_listing
-
         base_url = self.get_url(request)
         listing = artwork_listing(
             request.GET, url_for=lambda work: base_url + self._artwork_path(work.artist.slug, work.slug)
@@ -163,8 +164,6 @@ class GalleryPage(RoutablePageMixin, BasePage):
 
     @path("<str:artist_slug>/<str:slug>/", name="artwork")
     def artwork(self, request, artist_slug, slug):
-        from gallery.selectors_gallery import artwork_get_public, artwork_jsonld, artwork_list_more_by
-
         artwork = artwork_get_public(artist_slug=artist_slug, slug=slug)
         if artwork is None:
             raise Http404

@@ -22,9 +22,10 @@ from artists.permissions import artist_required
 from heritage.images.uploads import ImageStorageUnavailable, images_save
 from heritage.storage import original_download_url
 
-from .. import selectors, services
+from .. import services
 from ..forms import ArtworkCreateForm, ArtworkForm, ArtworkImageUploadForm
 from ..models import Artwork, ArtworkImage
+from ..selectors import studio as selectors
 
 studio_view = artist_required(approved=True)
 

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
@@ -88,8 +89,6 @@ class ReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
         return str(self.object)
 
     def get_breadcrumbs_items(self):
-        from django.urls import reverse
-
         return [
             *self.breadcrumbs_items,
             {"url": reverse(self.index_url_name), "label": self.model._meta.verbose_name_plural.capitalize()},
@@ -97,8 +96,6 @@ class ReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
         ]
 
     def get_context_data(self, **kwargs):
-        from django.urls import reverse
-
         return super().get_context_data(
             object=self.object,
             object_template_name=self.object_template_name,

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images.forms import BaseImageForm
+from wagtail.images import get_image_model
+from wagtail.images.forms import BaseImageForm, get_image_form
+from wagtail.models import Collection
 
 from .sanitize import SanitizedFile, UnsupportedImage, sanitize_image
 
@@ -76,10 +78,6 @@ def image_upload_form(*, upload, title: str, alt_text: str, user):
     collections she may add to, and artists hold no admin permissions, so the form is built
     without a user: the image goes to the root collection, recorded as uploaded by her.
     """
-    from wagtail.images import get_image_model
-    from wagtail.images.forms import get_image_form
-    from wagtail.models import Collection
-
     image_model = get_image_model()
     root = Collection.get_first_root_node()
     return get_image_form(image_model)(

@@ -6,6 +6,9 @@ of them soon after an image is uploaded, so no page ever waits on Pillow.
 Keep a group in step with the template it names whenever either changes.
 """
 
+from django.db.models import Prefetch
+
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 # templates/components/artwork_card.html and artist_card.html
@@ -49,11 +52,6 @@ def artwork_images_with_renditions(queryset, renditions):
     """Ordered artwork-image rows (`gallery.ArtworkImage` or any model with an `image` foreign
     key) with their image joined in and the given renditions prefetched: two queries for any
     number of works, where a prefetch of the images would take three."""
-    from django.db.models import Prefetch
-
-    from wagtail.images import get_image_model
-    from wagtail.images.models import Filter
-
     specs = [spec.spec if isinstance(spec, Filter) else spec for spec in renditions]
     rendition_model = get_image_model().get_rendition_model()
     return queryset.select_related("image").prefetch_related(

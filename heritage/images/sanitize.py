@@ -13,6 +13,7 @@ from pathlib import PurePath
 from django.core.files.base import ContentFile
 
 from PIL import Image, ImageOps
+from pillow_heif import register_heif_opener
 
 # The formats we store, as Pillow names them, and what each is saved as.
 STORED_FORMAT = {"JPEG": "JPEG", "MPO": "JPEG", "HEIF": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
@@ -39,8 +40,6 @@ class CleanImage:
 
 
 def _register_heif() -> None:
-    from pillow_heif import register_heif_opener
-
     register_heif_opener()
 
 

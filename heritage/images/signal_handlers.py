@@ -9,6 +9,8 @@ from django.db.models.signals import post_init, post_save
 
 from wagtail.images import get_image_model
 
+from .tasks import renditions_generate
+
 UNKNOWN = object()
 
 
@@ -37,8 +39,6 @@ def _queue_renditions(sender, instance, created, raw=False, update_fields=None, 
     if not created and previous is not UNKNOWN:
         # A new file: renditions of the previous one would otherwise count as made.
         instance.renditions.all().delete()
-    from .tasks import renditions_generate
-
     transaction.on_commit(partial(renditions_generate.enqueue, instance.pk))
 
 

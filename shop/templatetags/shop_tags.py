@@ -1,6 +1,7 @@
 from django import template
 
 from ..money import money_format
+from ..views.buyer import artwork_shop_context
 
 register = template.Library()
 
@@ -25,8 +26,6 @@ def tjs(amount):
 def artwork_sale(context, artwork):
     """What of a work is on sale and the "Ask the artist" form, for the work's page. The
     gallery's template asks for it here, so the gallery's code never imports the shop."""
-    from ..views.buyer import artwork_shop_context
-
     request = context["request"]
     return {
         "artwork": artwork,

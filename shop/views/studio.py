@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from artists.permissions import artist_required
-from gallery.selectors import artwork_get_for_artist
+from gallery.selectors.studio import artwork_get_for_artist
 
 from .. import selectors_studio as selectors
 from ..forms_studio import CARRIERS, InquiryReplyForm, LineShipForm, OfferForm

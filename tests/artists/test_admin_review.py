@@ -10,7 +10,7 @@ import pytest
 from artists import services
 from artists.models import ArtistProfile
 from gallery.models import Artwork
-from gallery.selectors_public import artist_get_public, artist_list_public
+from gallery.selectors.portfolios import artist_get_public, artist_list_public
 from tests.factories import ArtistFactory, ArtworkFactory, ImageFactory, UserFactory
 from tests.two_factor import staff_login
 

@@ -14,8 +14,8 @@ from django.db import OperationalError, connection, connections
 
 import pytest
 
+from cms.events.services import registration_cancel, registration_create
 from cms.models import EventRegistration
-from cms.services_events import registration_cancel, registration_create
 
 from .events_fixtures import event_make, index_make
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from cms.views_events import ics_escape, ics_fold
+from cms.events.views import ics_escape, ics_fold
 
 from .events_fixtures import dushanbe, event_make, index_make, translate
 

@@ -14,13 +14,13 @@ from django.utils import timezone
 
 import pytest
 
-from cms.models import EventRegistration
-from cms.services_events import (
+from cms.events.services import (
     AlreadyRegistered,
     RegistrationClosed,
     registration_cancel,
     registration_create,
 )
+from cms.models import EventRegistration
 from tests.factories import UserFactory
 from tests.two_factor import staff_login
 

@@ -14,7 +14,7 @@ from artists.models import ArtistProfile
 from demo.context import SeedContext
 from demo.steps.exhibitions import exhibitions_create
 from gallery.models import Artwork, ExhibitionIndexPage, ExhibitionPage, ExhibitionSection, Medium
-from gallery.selectors_exhibitions import exhibition_rooms
+from gallery.selectors.exhibitions import exhibition_rooms
 from tests.factories import ImageFactory, UserFactory, _translate, build_site
 from tests.two_factor import staff_login
 

@@ -26,8 +26,8 @@ from cms.models import (
 )
 from gallery.models import ArtistIndexPage, Artwork, ExhibitionIndexPage, ExhibitionPage, GalleryPage
 from shop.models import Offer, Order
+from tests.demo.test_seed_demo import _seeded_site  # noqa: F401 - fixture
 from tests.factories import UserFactory
-from tests.heritage.test_seed_demo import _seeded_site  # noqa: F401 - fixture
 
 PUBLIC_KINDS = [
     "home",

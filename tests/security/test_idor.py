@@ -13,8 +13,8 @@ from django.urls import get_resolver
 import pytest
 
 from artists.models import ArtistProfile
+from cms.events.services import registration_create
 from cms.models import EventIndexPage, EventRegistration
-from cms.services_events import registration_create
 from gallery.models import Artwork, ArtworkImage
 from shop.models import Inquiry
 from tests.cms.events_fixtures import event_make, index_make

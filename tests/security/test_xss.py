@@ -16,8 +16,8 @@ from wagtail.search.index import insert_or_update_object
 
 import pytest
 
+from cms.events.services import registration_create
 from cms.models import EventIndexPage
-from cms.services_events import registration_create
 from shop.services.inquiries import inquiry_create
 from shop.services.ledger import ledger_release
 from tests.cms.events_fixtures import event_make

@@ -21,22 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def artist(db):
-    return ArtistFactory(display_name="Zarina Karimova", user__language="en")
-
-
-@pytest.fixture
-def other_artist(db):
-    return ArtistFactory(display_name="Nigora Sharipova")
-
-
-@pytest.fixture
-def artist_client(client, artist):
-    client.force_login(artist.user)
-    return client
-
-
-@pytest.fixture
 def work(artist):
     return ArtworkFactory(artist=artist, title="Pomegranate garden")
 

@@ -23,22 +23,6 @@ BUYER = {"email": "madina.buyer@example.com", "phone": "+992 93 555 12 34", "not
 
 
 @pytest.fixture
-def artist(db):
-    return ArtistFactory(display_name="Zarina Karimova", user__language="en")
-
-
-@pytest.fixture
-def other_artist(db):
-    return ArtistFactory(display_name="Nigora Sharipova")
-
-
-@pytest.fixture
-def artist_client(client, artist):
-    client.force_login(artist.user)
-    return client
-
-
-@pytest.fixture
 def her_offer(artist):
     return OfferFactory(artwork=ArtworkFactory(artist=artist, title="Pomegranate garden"))
 

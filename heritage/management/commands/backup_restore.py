@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from heritage.backups import BackupError, backup_restore, media_verify
+from heritage.backups import SUMMARIES, BackupError, backup_restore, media_verify
 
 
 class Command(BaseCommand):
@@ -33,9 +33,9 @@ class Command(BaseCommand):
             )
         except BackupError as error:
             raise CommandError(str(error)) from error
-        for currency, figures in restored.items():
-            orders, total, refunded = figures["orders"], figures["total"], figures["refunded"]
-            self.stdout.write(f"{currency}: {orders} orders, total {total}, refunded {refunded}")
+        for name, figures in restored.items():
+            for line in SUMMARIES[name].lines(figures):
+                self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Database restored; orders and totals match the backup."))
         if check_media:
             problems = media_verify(Path(folder))
