@@ -22,14 +22,13 @@ from .orders import (
     BuyerDetails,
     Quote,
     checkout_quote,
-    line_ship,
     order_cancel,
     order_create,
     order_mark_paid,
-    order_ship,
     order_transition,
 )
 from .refunds import order_refund, order_refund_record, refund_execute, refund_request, refund_succeeded
+from .shipping import line_ship, order_ship
 
 __all__ = [
     "ALLOWED_MOVES",
