@@ -10,9 +10,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from heritage.admin.finance import FinanceOnlyMixin
+from heritage.csv import csv_safe
 from heritage.models import FinanceAuditEntry
-
-from .admin_views import csv_safe
 
 
 class FinanceLogIndexView(FinanceOnlyMixin, IndexView):

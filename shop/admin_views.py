@@ -3,14 +3,13 @@ allows, the artists' balances with a form to record each manual payout, and the 
 the bank needs. Every action calls a service; these views only turn its errors into
 messages."""
 
-import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
 from artists.models import ArtistProfile
+from heritage.csv import csv_response
 from heritage.finance import mask, user_manages_finance
 
 from .admin_forms import (
@@ -322,29 +322,9 @@ def payout_record_view(request, artist_pk: int, currency: str):
 
 # CSV for the bank --------------------------------------------------------------------------
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    """A cell a spreadsheet will show as text: one starting like a formula gets a quote first."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
 
 def _major(amount: int, currency: str) -> str:
     return f"{to_major(amount, currency):.2f}"
-
-
-def _csv_response(filename: str, header: list[str], rows: Iterable[list]) -> HttpResponse:
-    # The byte-order mark makes spreadsheet programs read Cyrillic names as UTF-8.
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([csv_safe(cell) for cell in row])
-    return response
 
 
 @require_GET
@@ -366,7 +346,7 @@ def balances_csv(request):
         for artist, balance in balances_to_pay()
     ]
     header = [_("Artist"), _("Paid by"), _("Payout details"), _("Amount"), _("Currency"), _("Reference")]
-    return _csv_response(f"to-pay-{today:%Y-%m-%d}.csv", header, rows)
+    return csv_response(f"to-pay-{today:%Y-%m-%d}.csv", header, rows)
 
 
 @require_GET
@@ -407,4 +387,4 @@ def payouts_csv(request):
         _("Reference"),
         _("Status"),
     ]
-    return _csv_response(f"payouts-{start:%Y-%m-%d}-{end:%Y-%m-%d}.csv", header, rows)
+    return csv_response(f"payouts-{start:%Y-%m-%d}-{end:%Y-%m-%d}.csv", header, rows)
