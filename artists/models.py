@@ -14,6 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from heritage.finance.fields import finance_fields, finance_panel
+from heritage.models import optional_image
 
 # What decides where her money goes: a change to any of them holds her payouts and emails her.
 PAYOUT_DESTINATION_FIELDS = ("payout_method", "stripe_account_id", "payout_details")
@@ -132,14 +133,7 @@ class ArtistProfile(index.Indexed, ClusterableModel):
         help_text=_("Only the region is ever shown, never a town or an address."),
     )
     disciplines = ParentalManyToManyField(Discipline, verbose_name=_("disciplines"), blank=True)
-    portrait = models.ForeignKey(
-        "heritage.CustomImage",
-        verbose_name=_("portrait"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    portrait = optional_image(_("portrait"))
     website = models.URLField(_("website"), blank=True)
     instagram = models.CharField(_("Instagram"), max_length=60, blank=True)
     telegram = models.CharField(_("Telegram channel"), max_length=60, blank=True)

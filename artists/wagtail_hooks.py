@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from heritage.admin.finance import FinanceMaskedInspectMixin
+from heritage.admin.lookups import TranslatedNamesViewSet
 
 from .admin_views import ArtistReviewView, artist_claim_code
 from .models import ArtistProfile, Discipline
@@ -56,13 +57,11 @@ class ArtistProfileViewSet(SnippetViewSet):
         ]
 
 
-class DisciplineViewSet(SnippetViewSet):
+class DisciplineViewSet(TranslatedNamesViewSet):
     model = Discipline
     url_namespace = "disciplines_admin"
     url_prefix = "artists/disciplines"
-    icon = "tag"
     menu_label = _("Disciplines")
-    list_display = ["name_en", "name_ru", "name_tg", "sort_order"]
 
 
 class ArtistsGroup(SnippetViewSetGroup):

@@ -5,6 +5,8 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from heritage.admin.lookups import TranslatedNamesViewSet
+
 from .admin_views import ArtworkReviewView
 from .models import Artwork, Medium
 
@@ -45,13 +47,11 @@ class ArtworkViewSet(SnippetViewSet):
         ]
 
 
-class MediumViewSet(SnippetViewSet):
+class MediumViewSet(TranslatedNamesViewSet):
     model = Medium
     url_namespace = "media_admin"
     url_prefix = "gallery/media"
-    icon = "tag"
     menu_label = _("Media")
-    list_display = ["name_en", "name_ru", "name_tg", "sort_order"]
 
 
 class GalleryGroup(SnippetViewSetGroup):

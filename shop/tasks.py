@@ -1,25 +1,27 @@
 """Shop work done after commit by the task worker: emails, expiry sweeps, Stripe transfers."""
 
+from datetime import timedelta
+
 from django.db.models import Prefetch
 from django.tasks import task
 from django.urls import reverse
 from django.utils import translation
 
+from artists.models import ArtistProfile
 from heritage.emails import email_build, email_send_later, site_url
 
 from .models import Order, OrderLine
+from .payments import gateway_for, transfers_gateway
+from .services import PayoutError, orders_expire
+from .services.notify import order_url
+from .services.payouts import connect_payout_send
+from .services.reconcile import orders_reconcile, payouts_reconcile
 
 BUYER_TEMPLATES = {status: f"shop/email/buyer_{status}" for status in Order.Status.values}
 ARTIST_TEMPLATES = {
     Order.Status.PAID: "shop/email/artist_paid",
     Order.Status.REFUNDED: "shop/email/artist_refunded",
 }
-
-
-def order_url(order: Order, language: str) -> str:
-    """The buyer's secret link to her order (works without an account)."""
-    with translation.override(language):
-        return site_url(reverse("shop:order-detail", kwargs={"token": order.token}))
 
 
 @task
@@ -38,8 +40,6 @@ def order_status_notify(*, order_id: int, status: str) -> int:
     )
     if order is None or order.status != status:
         return 0
-    from .payments import gateway_for
-
     start = (
         gateway_for(order).start(order, success_url="", cancel_url="")
         if (status == Order.Status.PENDING_PAYMENT and order.payment_method != Order.PaymentMethod.CARD)
@@ -82,8 +82,6 @@ def order_status_notify(*, order_id: int, status: str) -> int:
 def orders_expire_sweep() -> int:
     """Give back the stock of pending orders whose reservation has ended (run it every few
     minutes: `manage.py orders_expire`, or a scheduler enqueuing this task)."""
-    from .services import orders_expire
-
     return orders_expire()
 
 
@@ -92,11 +90,6 @@ def orders_reconcile_sweep(*, minutes: int = 15) -> dict:
     """Ask the payment provider about card orders pending longer than `minutes` and apply what
     it says, for webhooks that never came (run it every few minutes: `manage.py
     orders_reconcile`, or a scheduler enqueuing this task). Returns the count of each outcome."""
-    from datetime import timedelta
-
-    from .payments import transfers_gateway  # noqa: PLC0415 - the shop's payment circle (tests/test_architecture.py allow-list)
-    from .services.reconcile import orders_reconcile, payouts_reconcile  # noqa: PLC0415 - the shop's payment circle (tests/test_architecture.py allow-list)
-
     outcomes = orders_reconcile(older_than=timedelta(minutes=minutes))
     outcomes.update(payouts_reconcile(gateway=transfers_gateway()))
     return dict(outcomes)
@@ -107,12 +100,6 @@ def connect_transfers_send(*, order_id: int) -> int:
     """After delivery, pay each artist of the order who has a Stripe Connect account
     everything available to her, by a Stripe transfer. Returns how many transfers were made;
     one whose answer was lost stays `unknown` for reconciliation."""
-    from artists.models import ArtistProfile
-
-    from .payments import transfers_gateway  # noqa: PLC0415 - the shop's payment circle (tests/test_architecture.py allow-list)
-    from .services import PayoutError  # noqa: PLC0415 - the shop's payment circle (tests/test_architecture.py allow-list)
-    from .services.payouts import connect_payout_send  # noqa: PLC0415 - the shop's payment circle (tests/test_architecture.py allow-list)
-
     artists = (
         ArtistProfile.objects.filter(order_lines__order_id=order_id).exclude(stripe_account_id="").distinct()
     )

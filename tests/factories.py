@@ -262,3 +262,17 @@ def order_paid(*offers_and_quantities, **buyer) -> Order:
     """A paid order (as if the payment webhook arrived)."""
     order = order_place(*offers_and_quantities, **buyer)
     return order_mark_paid(order, amount=order.total, currency=order.currency, source="test")
+
+
+def index_under_homes(page_class, *, slug: str, titles: dict[str, str]) -> dict:
+    """The three-language site with an index page of `page_class` under each home, published
+    in English at /en/<slug>/ and translated into Russian and Tajik."""
+    pages = build_site()
+    english = page_class(title=titles["en"], slug=slug, show_in_menus=True)
+    pages["home"]["en"].add_child(instance=english)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    result = {"en": english}
+    for code in ("ru", "tg"):
+        result[code] = _translate(english, pages["home"][code].locale, title=titles[code])
+    return result

@@ -23,7 +23,7 @@ from cms.events.selectors import (
     event_source_get,
 )
 from cms.events.services import RegistrationError, registration_create, registration_is_open
-from heritage.models import BasePage
+from heritage.models import BasePage, optional_image
 from heritage.ratelimit import rate_limit_refusal
 
 from ..blocks import StoryStreamBlock
@@ -103,14 +103,7 @@ class EventPage(BasePage):
     )
     registration_open = models.BooleanField(_("registration open"), default=True)
     intro = models.TextField(_("introduction"), max_length=600)
-    hero_image = models.ForeignKey(
-        "heritage.CustomImage",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("image"))
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.FilterField("start")]

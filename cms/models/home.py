@@ -8,7 +8,7 @@ from wagtail.models import Orderable
 
 from heritage.blocks import BaseStreamBlock
 from heritage.caching import layout_cached
-from heritage.models import BasePage
+from heritage.models import BasePage, optional_image
 
 from ..selectors_home import home_sections
 
@@ -22,14 +22,7 @@ class HomePage(BasePage):
 
     hero_heading = models.CharField(_("hero heading"), max_length=160)
     hero_text = models.TextField(_("hero text"), blank=True, max_length=500)
-    hero_image = models.ForeignKey(
-        "heritage.CustomImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("hero link"),

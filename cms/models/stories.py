@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from heritage.models import BasePage
+from heritage.models import BasePage, optional_image
 
 from ..blocks import StoryStreamBlock
 from ..selectors_stories import campaign_detail, story_detail, story_index_listing
@@ -60,14 +60,7 @@ class CampaignPage(BasePage):
 
     cause = models.CharField(_("cause"), max_length=20, choices=Cause.choices)
     intro = models.TextField(_("introduction"), max_length=600)
-    hero_image = models.ForeignKey(
-        "heritage.CustomImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -111,14 +104,7 @@ class StoryPage(BasePage):
 
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), max_length=600)
-    hero_image = models.ForeignKey(
-        "heritage.CustomImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     campaign = models.ForeignKey(
         CampaignPage,
         verbose_name=_("campaign"),

@@ -17,7 +17,7 @@ from gallery.selectors.exhibitions import (
     exhibition_rooms,
 )
 from heritage.blocks import BaseStreamBlock
-from heritage.models import BasePage
+from heritage.models import BasePage, optional_image
 
 PAST_PER_PAGE = 12
 
@@ -74,14 +74,7 @@ class ExhibitionPage(BasePage):
         _("venue"), max_length=200, blank=True, help_text=_("Leave empty for an online exhibition.")
     )
     is_online = models.BooleanField(_("online exhibition"), default=False)
-    hero_image = models.ForeignKey(
-        "heritage.CustomImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     curator_text = StreamField(BaseStreamBlock(), verbose_name=_("curator's text"), blank=True)
 
     content_panels = [

@@ -81,64 +81,63 @@ def _approved_artist(pk: int) -> ArtistProfile:
     return get_object_or_404(ArtistProfile.objects.approved(), pk=pk)
 
 
-@require_POST
-@_sign_in_first
-def save(request, pk: int):
-    artwork = _published_artwork(pk)
-    count = services.favourite_add(user=request.user, artwork=artwork)
-    return _respond(
-        request,
-        key="saved",
-        state=True,
-        count=count,
-        message=_("Saved to your favourites."),
-        fallback=reverse("favourites:saved"),
-    )
+def _toggle(*, find, change, key: str, state: bool, message, fallback):
+    """A save/unsave or follow/unfollow endpoint: find the public object (else 404), change
+    the user's choice, and answer with the new count."""
+
+    @require_POST
+    @_sign_in_first
+    def view(request, pk: int):
+        target = find(pk)
+        count = change(request.user, target)
+        return _respond(
+            request,
+            key=key,
+            state=state,
+            count=count,
+            message=message(target),
+            fallback=fallback(target, request) or reverse("favourites:saved"),
+        )
+
+    return view
 
 
-@require_POST
-@_sign_in_first
-def unsave(request, pk: int):
-    artwork = _published_artwork(pk)
-    count = services.favourite_remove(user=request.user, artwork=artwork)
-    return _respond(
-        request,
-        key="saved",
-        state=False,
-        count=count,
-        message=_("Removed from your favourites."),
-        fallback=reverse("favourites:saved"),
-    )
+def _saved_page(_artwork, _request) -> str:
+    return reverse("favourites:saved")
 
 
-@require_POST
-@_sign_in_first
-def follow(request, pk: int):
-    artist = _approved_artist(pk)
-    count = services.follow_add(user=request.user, artist=artist)
-    return _respond(
-        request,
-        key="following",
-        state=True,
-        count=count,
-        message=_("You now follow %(name)s.") % {"name": artist.display_name},
-        fallback=_artist_url(artist, request) or reverse("favourites:saved"),
-    )
-
-
-@require_POST
-@_sign_in_first
-def unfollow(request, pk: int):
-    artist = _approved_artist(pk)
-    count = services.follow_remove(user=request.user, artist=artist)
-    return _respond(
-        request,
-        key="following",
-        state=False,
-        count=count,
-        message=_("You no longer follow %(name)s.") % {"name": artist.display_name},
-        fallback=_artist_url(artist, request) or reverse("favourites:saved"),
-    )
+save = _toggle(
+    find=_published_artwork,
+    change=lambda user, artwork: services.favourite_add(user=user, artwork=artwork),
+    key="saved",
+    state=True,
+    message=lambda _artwork: _("Saved to your favourites."),
+    fallback=_saved_page,
+)
+unsave = _toggle(
+    find=_published_artwork,
+    change=lambda user, artwork: services.favourite_remove(user=user, artwork=artwork),
+    key="saved",
+    state=False,
+    message=lambda _artwork: _("Removed from your favourites."),
+    fallback=_saved_page,
+)
+follow = _toggle(
+    find=_approved_artist,
+    change=lambda user, artist: services.follow_add(user=user, artist=artist),
+    key="following",
+    state=True,
+    message=lambda artist: _("You now follow %(name)s.") % {"name": artist.display_name},
+    fallback=_artist_url,
+)
+unfollow = _toggle(
+    find=_approved_artist,
+    change=lambda user, artist: services.follow_remove(user=user, artist=artist),
+    key="following",
+    state=False,
+    message=lambda artist: _("You no longer follow %(name)s.") % {"name": artist.display_name},
+    fallback=_artist_url,
+)
 
 
 @require_GET

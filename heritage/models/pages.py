@@ -8,6 +8,19 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from heritage.caching import layout_cached, page_translations
 
 
+def optional_image(verbose_name, **options) -> models.ForeignKey:
+    """A picture a page or profile may have: emptied, not deleted, when the image is deleted."""
+    return models.ForeignKey(
+        "heritage.CustomImage",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
+
+
 class BasePage(Page):
     """What every page of ours shares: search-engine and social-sharing fields.
 
@@ -15,14 +28,8 @@ class BasePage(Page):
     fields decide how a link to the page looks when shared in Telegram, WhatsApp or Facebook.
     """
 
-    social_image = models.ForeignKey(
-        "heritage.CustomImage",
-        verbose_name=_("social image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown when the page is shared; 1200×630 pixels works best."),
+    social_image = optional_image(
+        _("social image"), help_text=_("Shown when the page is shared; 1200×630 pixels works best.")
     )
     social_text = models.CharField(
         _("social text"),

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -69,8 +70,6 @@ class ShippingProfile(models.Model):
 
     @property
     def name(self) -> str:
-        from django.utils.translation import get_language
-
         language = (get_language() or "en")[:2]
         return getattr(self, f"name_{language}", "") or self.name_en
 

@@ -198,6 +198,14 @@ class OrderEvent(models.Model):
     def __str__(self):
         return f"{self.order}: {self.from_status or '—'} → {self.to_status}"
 
+    @classmethod
+    def note_add(cls, order: Order, note: str, *, actor=None, source: str = "") -> "OrderEvent":
+        """Something that happened to the order without changing its status."""
+        status = order.status
+        return cls.objects.create(
+            order=order, from_status=status, to_status=status, actor=actor, source=source, note=note
+        )
+
 
 class WebhookEvent(models.Model):
     """A webhook a payment provider sent us, recorded once: its unique id makes a duplicate or

@@ -7,7 +7,7 @@ from artists.models import ArtistProfile
 from gallery.models import Artwork
 
 from ..models import Inquiry, InquiryMessage
-from .notify import notifications_enabled
+from .notify import inquiry_message_added, send_on_commit
 
 
 def inquiry_create(
@@ -62,9 +62,4 @@ def inquiries_for_artist(artist: ArtistProfile):
 
 
 def _notify_on_commit(inquiry: Inquiry, sender: str) -> None:
-    from ..tasks_inquiries import inquiry_message_notify
-
-    if not notifications_enabled():
-        return
-    inquiry_id = inquiry.pk
-    transaction.on_commit(lambda: inquiry_message_notify.enqueue(inquiry_id=inquiry_id, sender=sender))
+    send_on_commit(inquiry_message_added, inquiry_id=inquiry.pk, by=sender)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from artists.models import ArtistProfile
 
@@ -194,20 +195,14 @@ def payout_fail(payout: Payout, *, note: str = "") -> Payout:
 
 
 def _nothing_available():
-    from django.utils.translation import gettext as _
-
     return _("Nothing is available to pay this artist yet: works are paid out after delivery.")
 
 
 def _balance_changed():
-    from django.utils.translation import gettext as _
-
     return _("The available balance changed while you were looking. Check the new amount and try again.")
 
 
 def _payouts_on_hold(artist: ArtistProfile):
-    from django.utils.translation import gettext as _
-
     return _(
         "Payouts to %(artist)s are on hold until %(until)s: her payout details changed recently "
         "and she has been emailed to confirm it was her."

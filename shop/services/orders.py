@@ -25,7 +25,7 @@ from .errors import (
     TransitionNotAllowed,
 )
 from .gateways import gateway_for_order
-from .notify import notifications_enabled
+from .notify import order_delivered, order_status_changed, send_on_commit
 
 # How long a card checkout holds the works: Stripe's shortest Checkout session lifetime.
 CARD_RESERVATION = timedelta(minutes=30)
@@ -300,19 +300,11 @@ def _stock_release(order: Order) -> None:
 
 
 def _notify_on_commit(order: Order, status: str) -> None:
-    from ..tasks import order_status_notify
-
-    if not notifications_enabled():
-        return
-    order_id = order.pk
-    transaction.on_commit(lambda: order_status_notify.enqueue(order_id=order_id, status=status))
+    send_on_commit(order_status_changed, order_id=order.pk, status=status)
 
 
 def _transfers_on_commit(order: Order) -> None:
-    from ..tasks import connect_transfers_send
-
-    order_id = order.pk
-    transaction.on_commit(lambda: connect_transfers_send.enqueue(order_id=order_id))
+    send_on_commit(order_delivered, emails=False, order_id=order.pk)
 
 
 def order_mark_paid(

@@ -89,12 +89,10 @@ def refund_mark(refund: Refund, *, state: str, note: str = "") -> Refund:
         current.state = state
         current.note = note[:200]
         current.save(update_fields=["state", "note", "updated_at"])
-        OrderEvent.objects.create(
-            order_id=current.order_id,
-            from_status=current.order.status,
-            to_status=current.order.status,
+        OrderEvent.note_add(
+            current.order,
+            f"refund of {current.amount} {current.currency}: {state}; {note}".rstrip("; "),
             source="refund",
-            note=f"refund of {current.amount} {current.currency}: {state}; {note}".rstrip("; "),
         )
     return current
 
@@ -116,13 +114,11 @@ def refund_succeeded(
             order_refund_record(current.order, amount=current.amount, by=by, note=text, source=source)
         else:
             order = current.order
-            OrderEvent.objects.create(
-                order=order,
-                from_status=order.status,
-                to_status=order.status,
+            OrderEvent.note_add(
+                order,
+                f"duplicate payment refunded in full: {current.amount} {current.currency}; {text}",
                 actor=by,
                 source=source,
-                note=f"duplicate payment refunded in full: {current.amount} {current.currency}; {text}",
             )
     return current
 
@@ -155,13 +151,6 @@ def order_refund_record(
         if current.refunded_amount == current.total:
             order_transition(current, to=S.REFUNDED, by=by, source=source, note=text)
         else:
-            OrderEvent.objects.create(
-                order=current,
-                from_status=current.status,
-                to_status=current.status,
-                actor=by,
-                source=source,
-                note=text,
-            )
+            OrderEvent.note_add(current, text, actor=by, source=source)
     order.refresh_from_db()
     return order

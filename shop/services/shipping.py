@@ -35,13 +35,8 @@ def line_ship(line: OrderLine, *, carrier: str = "", tracking_number: str = "", 
             if order.status == S.PAID:
                 order_transition(order, to=S.SHIPPED, by=by, source=source, note=note)
             else:
-                OrderEvent.objects.create(
-                    order=order,
-                    from_status=order.status,
-                    to_status=order.status,
-                    actor=by,
-                    source=source,
-                    note=f"posted, cash due on delivery; {note}".rstrip("; "),
+                OrderEvent.note_add(
+                    order, f"posted, cash due on delivery; {note}".rstrip("; "), actor=by, source=source
                 )
     line.refresh_from_db()
     return line

@@ -6,22 +6,14 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from cms.models import EventIndexPage, EventPage, EventSpeaker
-from tests.factories import _translate, build_site
+from tests.factories import _translate, index_under_homes
 
 INDEX_TITLES = {"en": "Events", "ru": "Мероприятия", "tg": "Чорабиниҳо"}
 
 
 def index_make() -> dict[str, EventIndexPage]:
     """The three-language site with an event index under each home."""
-    pages = build_site()
-    english = EventIndexPage(title=INDEX_TITLES["en"], slug="events", show_in_menus=True)
-    pages["home"]["en"].add_child(instance=english)
-    english.save_revision().publish()
-    english.refresh_from_db()
-    result = {"en": english}
-    for code in ("ru", "tg"):
-        result[code] = _translate(english, pages["home"][code].locale, title=INDEX_TITLES[code])
-    return result
+    return index_under_homes(EventIndexPage, slug="events", titles=INDEX_TITLES)
 
 
 def event_make(parent: EventIndexPage, *, days: float = 7, hours: float = 3, live: bool = True, **fields):

@@ -7,15 +7,12 @@ a second writer at once ("database table is locked") instead of waiting, so ther
 attempt is simply tried again: it is never half-done, since its transaction rolled back.
 """
 
-import threading
-import time
-
-from django.db import OperationalError, connection, connections
-
 import pytest
 
 from cms.events.services import registration_cancel, registration_create
 from cms.models import EventRegistration
+from tests import concurrency
+from tests.concurrency import with_sqlite_retries
 
 from .events_fixtures import event_make, index_make
 
@@ -23,46 +20,9 @@ PEOPLE = 20
 CAPACITY = 5
 
 
-def with_sqlite_retries(work):
-    """`work()`, tried again while SQLite reports the database as locked by another writer."""
-    for attempt in range(400):
-        try:
-            return work()
-        except OperationalError as error:
-            if connection.vendor != "sqlite" or "locked" not in str(error):
-                raise
-            time.sleep(0.005 * (1 + attempt % 10))
-    raise AssertionError("SQLite stayed locked")
-
-
 def at_once(count: int, work) -> tuple[list, list]:
-    """Run `work(i)` in `count` threads released together, each on its own connection, which
-    it closes when done. Returns (results, unexpected errors)."""
-    barrier = threading.Barrier(count)
-    results: list = []
-    errors: list = []
-    lock = threading.Lock()
-
-    def run(i):
-        try:
-            barrier.wait(timeout=30)
-            outcome = with_sqlite_retries(lambda: work(i))
-        except Exception as error:  # noqa: BLE001 - collected and asserted on below
-            with lock:
-                errors.append(error)
-            return
-        finally:
-            connections.close_all()
-        with lock:
-            results.append(outcome)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=180)
-    assert not any(thread.is_alive() for thread in threads)
-    return results, errors
+    """`work(i)` from `count` threads at once, each retried while SQLite is locked."""
+    return concurrency.at_once(count, lambda i: with_sqlite_retries(lambda: work(i)))
 
 
 @pytest.mark.django_db(transaction=True)

@@ -2,10 +2,8 @@
 the seeded site holds (one seed for the whole module)."""
 
 import re
-from io import StringIO
 
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from django.urls import reverse
@@ -17,31 +15,7 @@ from PIL import Image
 
 from cms.models import HomePage, StandardPage
 from heritage.models import CustomImage, User
-
-EDITOR_EMAIL = "editor@tajikheritage.local"
-HERO_HEADINGS = {
-    "en": "Art by women artists of Tajikistan",
-    "ru": "Искусство художниц Таджикистана",
-    "tg": "Асарҳои занони ҳунарманди Тоҷикистон",
-}
-CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-TAJIK_LETTERS = re.compile(r"[ҒғӢӣҚқӮӯҲҳҶҷ]")
-
-
-def seed(**options) -> str:
-    out = StringIO()
-    call_command("seed_demo", quiet=True, stdout=out, stderr=StringIO(), **options)
-    return out.getvalue()
-
-
-def site_snapshot() -> dict:
-    return {
-        "pages": Page.objects.count(),
-        "images": CustomImage.objects.count(),
-        "users": User.objects.count(),
-        "titles": sorted(Page.objects.values_list("title", "locale__language_code")),
-        "image_titles": sorted(CustomImage.objects.values_list("title", flat=True)),
-    }
+from tests.demo.seeding import CYRILLIC, EDITOR_EMAIL, HERO_HEADINGS, TAJIK_LETTERS, seed
 
 
 @pytest.fixture(scope="module")

@@ -1,42 +1,15 @@
 """`manage.py seed_demo` as a command: safe to run again, quiet when asked, clear when the
 database is not ready."""
 
-import re
 from io import StringIO
 
 from django.core.management import CommandError, call_command
 from django.db.migrations.executor import MigrationExecutor
 
-from wagtail.models import Page
-
 import pytest
 
 from heritage.models import CustomImage, User
-
-EDITOR_EMAIL = "editor@tajikheritage.local"
-HERO_HEADINGS = {
-    "en": "Art by women artists of Tajikistan",
-    "ru": "Искусство художниц Таджикистана",
-    "tg": "Асарҳои занони ҳунарманди Тоҷикистон",
-}
-CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-TAJIK_LETTERS = re.compile(r"[ҒғӢӣҚқӮӯҲҳҶҷ]")
-
-
-def seed(**options) -> str:
-    out = StringIO()
-    call_command("seed_demo", quiet=True, stdout=out, stderr=StringIO(), **options)
-    return out.getvalue()
-
-
-def site_snapshot() -> dict:
-    return {
-        "pages": Page.objects.count(),
-        "images": CustomImage.objects.count(),
-        "users": User.objects.count(),
-        "titles": sorted(Page.objects.values_list("title", "locale__language_code")),
-        "image_titles": sorted(CustomImage.objects.values_list("title", flat=True)),
-    }
+from tests.demo.seeding import EDITOR_EMAIL, seed, site_snapshot
 
 
 def artist_snapshot() -> dict:

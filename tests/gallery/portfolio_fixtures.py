@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from artists.models import ArtistProfile, Discipline, Region
 from gallery.models import ArtistIndexPage, Artwork, ArtworkImage, Medium
-from tests.factories import ImageFactory, UserFactory, _translate, build_site
+from tests.factories import ImageFactory, UserFactory, index_under_homes
 
 INDEX_TITLES = {"en": "Artists", "ru": "Художницы", "tg": "Рассомон"}
 _numbers = itertools.count(1)
@@ -16,15 +16,7 @@ _numbers = itertools.count(1)
 
 def index_pages_build() -> dict[str, ArtistIndexPage]:
     """The three-language site with an artist index under each home, at /<lang>/artists/."""
-    pages = build_site()
-    english = ArtistIndexPage(title=INDEX_TITLES["en"], slug="artists", show_in_menus=True)
-    pages["home"]["en"].add_child(instance=english)
-    english.save_revision().publish()
-    english.refresh_from_db()
-    index = {"en": english}
-    for code in ("ru", "tg"):
-        index[code] = _translate(english, pages["home"][code].locale, title=INDEX_TITLES[code])
-    return index
+    return index_under_homes(ArtistIndexPage, slug="artists", titles=INDEX_TITLES)
 
 
 def artist_make(

@@ -15,7 +15,7 @@ from demo.context import SeedContext
 from demo.steps.exhibitions import exhibitions_create
 from gallery.models import Artwork, ExhibitionIndexPage, ExhibitionPage, ExhibitionSection, Medium
 from gallery.selectors.exhibitions import exhibition_rooms
-from tests.factories import ImageFactory, UserFactory, _translate, build_site
+from tests.factories import ImageFactory, UserFactory, _translate, build_site, index_under_homes
 from tests.two_factor import staff_login
 
 from .portfolio_fixtures import artist_make, artwork_make, queries_for
@@ -28,15 +28,7 @@ INDEX_TITLES = {"en": "Exhibitions", "ru": "Выставки", "tg": "Намои
 @pytest.fixture
 def index() -> dict[str, ExhibitionIndexPage]:
     """The three-language site with an exhibition index under each home."""
-    pages = build_site()
-    english = ExhibitionIndexPage(title=INDEX_TITLES["en"], slug="exhibitions", show_in_menus=True)
-    pages["home"]["en"].add_child(instance=english)
-    english.save_revision().publish()
-    english.refresh_from_db()
-    result = {"en": english}
-    for code in ("ru", "tg"):
-        result[code] = _translate(english, pages["home"][code].locale, title=INDEX_TITLES[code])
-    return result
+    return index_under_homes(ExhibitionIndexPage, slug="exhibitions", titles=INDEX_TITLES)
 
 
 def exhibition_make(parent, *, opens: int, closes: int, rooms=(), live=True, **fields) -> ExhibitionPage:

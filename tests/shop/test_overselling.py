@@ -1,8 +1,6 @@
 """Twenty buyers press "Buy" on the same original at the same moment: one gets it."""
 
-import threading
-
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 import pytest
@@ -10,6 +8,7 @@ import pytest
 from shop.models import LedgerEntry, Offer, Order, OrderEvent, WebhookEvent
 from shop.payments import gateway_for
 from shop.services import SoldOut
+from tests import concurrency
 from tests.factories import OfferFactory, PrintOfferFactory, order_place
 
 BUYERS = 20
@@ -23,35 +22,8 @@ pytestmark = pytest.mark.skipif(
 
 
 def at_once(count: int, work) -> tuple[list, list]:
-    """Run `work(i)` in `count` threads released together, each on its own connection.
-    Returns (results, unexpected errors)."""
-    barrier = threading.Barrier(count)
-    results: list = []
-    errors: list = []
-    lock = threading.Lock()
-
-    def run(i):
-        try:
-            barrier.wait(timeout=30)
-            outcome = work(i)
-        except SoldOut as sold_out:
-            outcome = sold_out
-        except Exception as error:  # noqa: BLE001 - collected and asserted on below
-            with lock:
-                errors.append(error)
-            return
-        finally:
-            connections.close_all()
-        with lock:
-            results.append(outcome)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    return results, errors
+    """`work(i)` from `count` threads at once; a sold-out refusal is a result, not an error."""
+    return concurrency.at_once(count, work, expected=(SoldOut,), timeout=120)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -22,9 +22,8 @@ from ...services import (
     refund_request,
     refund_succeeded,
 )
-from ...services.notify import notifications_enabled
+from ...services.notify import notifications_enabled, order_url
 from ...services.refunds import refund_mark
-from ...tasks import order_url
 from . import api
 
 # A refund row still `requested` this long after it was made lost its call (the process
