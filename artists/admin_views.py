@@ -23,8 +23,7 @@ class ArtistReviewView(ReviewView):
     object_template_name = "artists/admin/artist_summary.html"
     error_class = services.ArtistError
     header_icon = "user"
-    index_url_name = "artists_admin:list"
-    edit_url_name = "artists_admin:edit"
+    url_namespace = "artists_admin"
 
     def get_decisions(self):
         return {

@@ -15,8 +15,7 @@ class ArtworkReviewView(ReviewView):
     object_template_name = "gallery/admin/artwork_summary.html"
     error_class = services.ArtworkError
     header_icon = "image"
-    index_url_name = "artworks_admin:list"
-    edit_url_name = "artworks_admin:edit"
+    url_namespace = "artworks_admin"
 
     def get_decisions(self):
         return {

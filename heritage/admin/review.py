@@ -58,8 +58,16 @@ class ReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     object_template_name = ""
     error_class: type[Exception] = Exception
     header_icon = "tasks"
-    index_url_name = ""
-    edit_url_name = ""
+    # The snippet viewset's URL namespace: its "list" and "edit" views frame this screen.
+    url_namespace = ""
+
+    @property
+    def index_url_name(self) -> str:
+        return f"{self.url_namespace}:list"
+
+    @property
+    def edit_url_name(self) -> str:
+        return f"{self.url_namespace}:edit"
 
     def get_decisions(self) -> dict[str, Decision]:
         raise NotImplementedError
