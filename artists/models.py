@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from heritage.email_fields import CanonicalEmailField
 from heritage.finance.fields import finance_fields, finance_panel
 
 # What decides where her money goes: a change to any of them holds her payouts and emails her.
@@ -210,7 +211,7 @@ class ArtistProfile(index.Indexed, ClusterableModel):
         related_name="+",
     )
     consent_note = models.TextField(_("consent note"), blank=True)
-    claim_email = models.EmailField(
+    claim_email = CanonicalEmailField(
         _("her email address, to take over the profile"),
         blank=True,
         help_text=_(
