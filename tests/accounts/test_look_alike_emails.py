@@ -63,3 +63,12 @@ def test_a_password_reset_for_a_look_alike_sends_nothing(post_committed, mailout
     post_committed("/en/accounts/password-reset/", {"email": "madına@gmail.com"})
 
     assert not mailoutbox
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("ru", "буквами одного алфавита"), ("tg", "ҳарфҳои як алифбо")]
+)
+def test_the_refusal_speaks_her_language(post_committed, language, words):
+    response = post_committed(f"/{language}/accounts/signup/", signup_data("madina@gmaıl.com"))
+
+    assert words in response.content.decode()
