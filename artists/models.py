@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from heritage.email_fields import CanonicalEmailField
 from heritage.finance.fields import finance_fields, finance_panel
 from heritage.models import optional_image
 
@@ -204,7 +205,7 @@ class ArtistProfile(index.Indexed, ClusterableModel):
         related_name="+",
     )
     consent_note = models.TextField(_("consent note"), blank=True)
-    claim_email = models.EmailField(
+    claim_email = CanonicalEmailField(
         _("her email address, to take over the profile"),
         blank=True,
         help_text=_(

@@ -211,7 +211,7 @@ def artist_claim_by_email(*, user) -> ArtistProfile | None:
         return None
     artist = (
         ArtistProfile.objects.select_for_update()
-        .filter(user__isnull=True, claim_email__iexact=user.email)
+        .filter(user__isnull=True, claim_email=user.email)  # both canonical: compared exactly
         .exclude(claim_email="")
         .first()
     )

@@ -33,6 +33,8 @@ from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 from django.utils.translation import ngettext
 
+from heritage.email_address import email_counter_key
+
 logger = logging.getLogger(__name__)
 
 MINUTE = 60
@@ -103,7 +105,7 @@ def _key(name: str, identity: str, period: int, now: float) -> tuple[str, int]:
 
 
 def _account_identity(account: str) -> str:
-    return f"account:{account.strip().lower()}"
+    return f"account:{email_counter_key(account)}"
 
 
 def _buckets(request, name: str, account: str | None) -> list[tuple[str, Rate, bool]]:

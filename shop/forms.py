@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from heritage.email_fields import CanonicalEmailFormField
+
 from .models import Inquiry, Order, ShippingZone, shipping_zone_for
 
 MAX_PRINTS = 99
@@ -55,7 +57,7 @@ def payment_choices():
 class CheckoutForm(forms.Form):
     """Who she is, where the works go and how she pays. Cash on delivery only within Tajikistan."""
 
-    email = forms.EmailField(
+    email = CanonicalEmailFormField(
         label=_("Email"),
         help_text=_("We send your order confirmation and updates here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from heritage.email_fields import CanonicalEmailFormField
+
 
 class EventRegistrationForm(forms.Form):
     """What a visitor gives to take a place: her name, an email for the confirmation and the
@@ -11,7 +13,7 @@ class EventRegistrationForm(forms.Form):
         max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = CanonicalEmailFormField(
         label=_("Email"),
         max_length=254,
         help_text=_("We send your confirmation and a link to cancel here."),

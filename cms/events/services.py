@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.registrations import EventRegistration
+from heritage.email_address import email_canonical
 
 from .selectors import event_source_get
 from .tasks import registration_notify
@@ -69,7 +70,7 @@ def registration_create(
     source = _event_lock(event)
     if not registration_is_open(source):
         raise RegistrationClosed
-    email = email.strip().lower()
+    email = email_canonical(email)  # one registration per address however it is typed
     active = source.registrations.exclude(status=EventRegistration.Status.CANCELLED)
     if active.filter(email=email).exists():
         raise AlreadyRegistered

@@ -10,7 +10,7 @@ def editor_create(ctx: SeedContext) -> None:
     password still opens it.
     """
     user_model = get_user_model()
-    user = user_model.objects.filter(email__iexact=ctx.editor_email).first()
+    user = user_model.objects.filter(email=ctx.editor_email).first()
     if user is None:
         user_model.objects.create_superuser(
             ctx.editor_email, ctx.editor_password, first_name="Demo", last_name="Editor"

@@ -69,7 +69,7 @@ def applications_create(ctx: SeedContext) -> None:
     users = get_user_model()
     for applicant in APPLICANTS:
         spec = applicant.artist
-        user = users.objects.filter(email__iexact=applicant.email).first()
+        user = users.objects.filter(email=applicant.email).first()
         if user is None:
             first_name, _, last_name = spec.display_name.partition(" ")
             user = users.objects.create_user(

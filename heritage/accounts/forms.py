@@ -6,7 +6,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
-from heritage.accounts.services import email_normalize, password_reset_email_request
+from heritage.accounts.services import password_reset_email_request
+from heritage.email_address import EmailRefused, email_canonical
+from heritage.email_fields import CanonicalEmailFormField, email_validation_error
 
 
 def email_input(**attrs) -> forms.EmailInput:
@@ -28,7 +30,7 @@ def language_field(**kwargs) -> forms.ChoiceField:
 class SignupForm(SetPasswordMixin, forms.Form):
     """A new account: email, password twice, and the language we should write to her in."""
 
-    email = forms.EmailField(label=_("Email"), max_length=254, widget=email_input())
+    email = CanonicalEmailFormField(label=_("Email"), max_length=254, widget=email_input())
     password1, password2 = SetPasswordMixin.create_password_fields(
         label1=_("Password"), label2=_("Password again")
     )
@@ -43,8 +45,8 @@ class SignupForm(SetPasswordMixin, forms.Form):
     }
 
     def clean_email(self):
-        email = email_normalize(self.cleaned_data["email"])
-        if get_user_model()._default_manager.filter(email__iexact=email).exists():
+        email = self.cleaned_data["email"]  # canonical: one account per address however typed
+        if get_user_model()._default_manager.filter(email=email).exists():
             raise forms.ValidationError(self.error_messages["duplicate_email"], code="duplicate_email")
         return email
 
@@ -58,7 +60,8 @@ class SignupForm(SetPasswordMixin, forms.Form):
 
 
 class EmailAuthenticationForm(AuthenticationForm):
-    """Sign in with email and password; the address is matched whatever its letter case."""
+    """Sign in with email and password; the address is matched in its canonical form, so
+    letter case does not matter and a look-alike spelling is told why it is refused."""
 
     username = forms.CharField(label=_("Email"), max_length=254, widget=email_input(autofocus=True))
 
@@ -68,13 +71,21 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
     def clean_username(self):
-        return email_normalize(self.cleaned_data["username"])
+        try:
+            return email_canonical(self.cleaned_data["username"])
+        except EmailRefused as refused:
+            raise email_validation_error(refused) from refused
 
 
 class EmailPasswordResetForm(PasswordResetForm):
     """Asks for the address; the email goes out after commit, in the account's language."""
 
-    email = forms.EmailField(label=_("Email"), max_length=254, widget=email_input(autofocus=True))
+    email = CanonicalEmailFormField(label=_("Email"), max_length=254, widget=email_input(autofocus=True))
+
+    def get_users(self, email):
+        """The active account with a usable password at this (canonical) address, if any."""
+        users = get_user_model()._default_manager.filter(email=email_canonical(email), is_active=True)
+        return (user for user in users if user.has_usable_password())
 
     def save(self, **kwargs):
         for user in self.get_users(self.cleaned_data["email"]):

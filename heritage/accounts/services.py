@@ -12,15 +12,11 @@ from django.utils import timezone
 from heritage.accounts.signals import email_verified
 from heritage.accounts.tasks import password_reset_email_send, verification_email_send
 from heritage.accounts.tokens import TokenCheck, VerificationStatus, email_verification_token_check
+from heritage.email_address import email_canonical
 
 # One verification email a minute per account is plenty, and keeps a mistyped or hostile
 # address from being flooded.
 VERIFICATION_EMAIL_INTERVAL = 60
-
-
-def email_normalize(email: str) -> str:
-    """The form in which addresses are stored and compared: trimmed and lower-case."""
-    return get_user_model().objects.normalize_email(email.strip()).lower()
 
 
 @transaction.atomic
@@ -31,7 +27,7 @@ def user_sign_up(*, email: str, password: str, language: str):
     a race).
     """
     user = get_user_model().objects.create_user(
-        email=email_normalize(email), password=password, language=language
+        email=email_canonical(email), password=password, language=language
     )
     verification_email_request(user=user)
     return user

@@ -1,18 +1,23 @@
+import contextlib
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heritage.email_address import EmailRefused, email_canonical
+from heritage.email_fields import CanonicalEmailField
+
 
 class EmailUserManager(UserManager):
-    """Users sign in with their email address; there is no separate user name."""
+    """Users sign in with their email address, in its canonical form; there is no user name."""
 
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=email_canonical(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -28,18 +33,22 @@ class EmailUserManager(UserManager):
         return self._create_user(email, password, **extra_fields)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        try:
+            return self.get(email=email_canonical(username))
+        except EmailRefused as refused:
+            raise self.model.DoesNotExist from refused
 
 
 class User(AbstractUser):
-    """A person with an account: artist, buyer or editor. The email address is the login.
+    """A person with an account: artist, buyer or editor. The email address is the login, stored
+    in its canonical form (`heritage.email_address`): one account per address.
 
     `language` is the language we write to her in (emails, notifications), whatever the
     language of the page she happens to be on.
     """
 
     username = None
-    email = models.EmailField(_("email address"), unique=True)
+    email = CanonicalEmailField(_("email address"), unique=True)
     language = models.CharField(
         _("preferred language"),
         max_length=8,
@@ -67,4 +76,5 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email).lower()
+        with contextlib.suppress(EmailRefused):  # the field's own validation says why
+            self.email = email_canonical(self.email)

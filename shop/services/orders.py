@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from heritage.email_address import email_canonical
 from heritage.models import SiteSettings
 
 from ..models import Offer, Order, OrderEvent, OrderLine, ShippingZone, shipping_zone_for
@@ -175,7 +176,7 @@ def order_create(
     if buyer.payment_method not in Order.PaymentMethod.values:
         raise CheckoutError(_("Please choose how you will pay."))
 
-    email = buyer.email.strip().lower()
+    email = email_canonical(buyer.email)  # one buyer however she types her address
     placed_from = placed_from_key(client_address)
     _unpaid_limits_check(email, placed_from)
 

@@ -88,6 +88,14 @@ def test_the_same_email_cannot_register_twice_for_an_event(index):
     assert EventRegistration.objects.filter(event=event).count() == 1
 
 
+def test_a_long_s_or_letter_case_does_not_make_a_second_registration(index):
+    event = event_make(index["en"], capacity=5)
+    register(event, 1, email="Sara@Example.org")
+
+    with pytest.raises(AlreadyRegistered):
+        register(event, 2, email="ſara@example.org")
+
+
 def test_someone_who_cancelled_may_register_again(index):
     event = event_make(index["en"], capacity=5)
     first = register(event, 1)

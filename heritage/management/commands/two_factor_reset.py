@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from heritage.accounts.two_factor import two_factor_reset
+from heritage.email_address import EmailRefused, email_canonical
 
 
 class Command(BaseCommand):
@@ -14,7 +15,10 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, *args, email, **options):
-        user = get_user_model()._default_manager.filter(email__iexact=email.strip()).first()
+        try:
+            user = get_user_model()._default_manager.filter(email=email_canonical(email)).first()
+        except EmailRefused:
+            user = None
         if user is None:
             raise CommandError(f"No account has the email address {email!r}.")
         removed = two_factor_reset(user)
