@@ -14,6 +14,11 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("two-factor/", views_two_factor.two_factor_view, name="two-factor"),
+    path(
+        "two-factor/recovery-codes/",
+        views_two_factor.recovery_codes_view,
+        name="two-factor-recovery-codes",
+    ),
     path("password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password-reset"),
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password-reset-done"),

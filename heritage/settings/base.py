@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rest_framework",
     "django_tasks_db",
     "csp",
@@ -264,6 +265,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"heic": "jpeg", "avif": "avif", "webp": "web
 HERITAGE_RENDITIONS_AFTER_UPLOAD = env_bool("RENDITIONS_AFTER_UPLOAD", True)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "heritage.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+# Every document download passes through Wagtail's view and its `before_serve_document` hooks
+# (private documents need two-step sign-in: heritage/accounts/documents.py); "redirect" would
+# hand out an S3 link that works for anyone for an hour, "direct" would skip the check.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
 # Background work: Django's Tasks API. A database-backed worker by default
@@ -301,8 +306,8 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
-# Staff who can reach orders and payouts confirm a code from an authenticator app
-# (heritage/accounts/two_factor.py); this names the site in their app.
+# Everyone who may open the admin confirms a code from an authenticator app, or a recovery
+# code (heritage/accounts/two_factor.py); this names the site in their app.
 OTP_TOTP_ISSUER = "TajikHeritage"
 # Rate limits on sign-in, sign-up and the public forms (heritage/ratelimit.py) count per client
 # address: behind a reverse proxy, say how many proxies append to X-Forwarded-For.

@@ -122,7 +122,7 @@ def test_a_decision_the_state_does_not_allow_is_refused(editor_client):
 def test_staff_without_permission_cannot_review(client):
     clerk = UserFactory(is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(clerk)
+    staff_login(client, clerk)
     artist = applicant()
     response = review(client, artist, "approve")
     assert response.status_code in {302, 403}

@@ -343,7 +343,7 @@ def test_the_csv_neutralises_formulas(client, event_with_registrants):
 def test_people_without_the_permission_see_no_registrants(client, event_with_registrants):
     user = UserFactory(is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    staff_login(client, user)
 
     assert client.get(f"/admin/events/registrations/{event_with_registrants.pk}/").status_code in (302, 403)
     assert client.get(

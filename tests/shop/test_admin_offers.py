@@ -72,7 +72,7 @@ def test_the_offer_list_shows_the_artist_and_filters_by_kind(editor_client):
 def test_staff_without_the_offer_permission_cannot_edit_offers(client):
     clerk = UserFactory(is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(clerk)
+    staff_login(client, clerk)
     offer = PrintOfferFactory(price_amount=25000)
     response = client.post(reverse("shop_offers:edit", args=[offer.pk]), offer_data(offer, price_amount=1))
     assert response.status_code in {302, 403}
@@ -122,7 +122,7 @@ def test_the_shop_menu_groups_its_screens_and_hides_them_from_staff_without_perm
         assert f'"{label}"' in content, label
     clerk = UserFactory(is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(clerk)
+    staff_login(client, clerk)
     content = client.get(reverse("wagtailadmin_home")).content.decode()
     assert '"Balances"' not in content
     assert '"Orders"' not in content

@@ -101,7 +101,7 @@ def test_a_card_order_cannot_be_marked_paid_by_hand(editor_client, act):
 def test_a_user_without_shop_permissions_cannot_see_or_move_orders(client, act):
     clerk = UserFactory(is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(clerk)
+    staff_login(client, clerk)
     order = order_place((OfferFactory(), 1), payment_method=BANK)
     assert client.get(reverse("shop_orders:index")).status_code in {302, 403}
     assert client.get(reverse("shop_orders:inspect", args=[order.pk])).status_code in {302, 403}
