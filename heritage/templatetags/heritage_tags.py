@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from heritage.caching import content_version, layout_cached, page_translations
+from heritage.jsonld import jsonld_script as _jsonld_script
 
 register = template.Library()
 
@@ -91,3 +92,12 @@ def fragment_cache_parts() -> dict:
     to keep it and the content version that must be part of its key, so that any change to
     public content renews it (heritage/caching.py)."""
     return {"seconds": getattr(settings, "LAYOUT_CACHE_SECONDS", 3600), "version": content_version()}
+
+
+@register.simple_tag
+def jsonld_script(data, element_id: str = ""):
+    """`data` (a schema.org dict) as a JSON-LD data block, escaped so nothing in it can end
+    the element (heritage/jsonld.py)."""
+    if not data:
+        return ""
+    return _jsonld_script(data, element_id=element_id)
