@@ -24,7 +24,8 @@ class Availability:
 
 
 # Adds `price_from` (the lowest TJS price one can buy now, in diram; None if nothing can be
-# bought) and `availability` (an `Availability` value) to a queryset of artworks.
+# bought), `availability` (an `Availability` value) and `price_listed` (the TJS price to tell
+# search engines: `price_from`, or once sold the price it sold at) to a queryset of artworks.
 SaleAnnotation = Callable[[QuerySet], QuerySet]
 
 _sale_annotation: SaleAnnotation | None = None
@@ -36,10 +37,12 @@ def artwork_sale_register(annotate: SaleAnnotation) -> None:
 
 
 def artworks_with_sale(queryset: QuerySet) -> QuerySet:
-    """`queryset` with `price_from` and `availability`; with no shop registered, nothing is for sale."""
+    """`queryset` with `price_from`, `availability` and `price_listed`; with no shop
+    registered, nothing is for sale."""
     if _sale_annotation is None:
         return queryset.annotate(
             price_from=Value(None, output_field=IntegerField()),
+            price_listed=Value(None, output_field=IntegerField()),
             availability=Value(Availability.NOT_FOR_SALE, output_field=CharField()),
         )
     return _sale_annotation(queryset)

@@ -42,8 +42,9 @@ def registration_notify(*, registration_id: int, kind: str) -> bool:
     event = _event_in(source, language)
     with translation.override(language):
         cancel_url = site_url(reverse("events:registration-cancel", kwargs={"token": registration.token}))
-        ics_url = site_url(reverse("events:event-ics", kwargs={"page_id": event.pk}))
         page_url = event.get_full_url() or ""
+    with translation.override(event.locale.language_code):  # the file's one address
+        ics_url = site_url(reverse("events:event-ics", kwargs={"page_id": event.pk}))
     email_build(
         to=[registration.email],
         language=language,

@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -104,12 +105,17 @@ def _calendar_response(text: str, filename: str, *, download: bool) -> HttpRespo
 
 @require_GET
 def event_ics(request, page_id: int):
-    """One live event as a calendar file to add to a phone's calendar."""
+    """One live event as a calendar file to add to a phone's calendar, at one address: under
+    another language's prefix it sends the visitor (and search engines) to its own."""
     # `id`, not `pk` (the parent link): a number too big for the column then finds nothing
     # instead of failing the query.
-    event = EventPage.objects.live().public().filter(id=page_id).first()
+    event = EventPage.objects.live().public().select_related("locale").filter(id=page_id).first()
     if event is None:
         raise Http404
+    language = event.locale.language_code
+    if language != translation.get_language():
+        with translation.override(language):
+            return redirect(reverse("events:event-ics", kwargs={"page_id": event.pk}), permanent=True)
     return _calendar_response(calendar_text([event], request), f"{event.slug}.ics", download=True)
 
 

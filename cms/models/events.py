@@ -27,6 +27,7 @@ from heritage.models import BasePage, optional_image
 from heritage.ratelimit import rate_limit_refusal
 
 from ..blocks import StoryStreamBlock
+from ..selectors_jsonld import event_jsonld
 from .registrations import EventRegistration
 
 PAST_PER_PAGE = 12
@@ -160,6 +161,7 @@ class EventPage(BasePage):
             registration_is_open=is_open,
             form=(form or EventRegistrationForm()) if is_open else None,
             speakers=list(self.speakers.all()),
+            jsonld=event_jsonld(self, request=request),
         )
         return context
 

@@ -15,6 +15,7 @@ from wagtail.search import index
 from heritage.models import BasePage, optional_image
 
 from ..blocks import StoryStreamBlock
+from ..selectors_jsonld import story_jsonld
 from ..selectors_stories import campaign_detail, story_detail, story_index_listing
 
 WORDS_PER_MINUTE = 200
@@ -143,7 +144,8 @@ class StoryPage(BasePage):
         """Its content warnings (shown first), tags, campaign and the public cards of its
         blocks."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(story_detail(page=self, request=request))
+        detail = story_detail(page=self, request=request)
+        context.update(detail, jsonld=story_jsonld(self, hero=detail["hero"], request=request))
         return context
 
     @property

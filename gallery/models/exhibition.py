@@ -16,8 +16,11 @@ from gallery.selectors.exhibitions import (
     exhibition_list_upcoming,
     exhibition_rooms,
 )
+from gallery.selectors.jsonld import exhibition_jsonld
 from heritage.blocks import BaseStreamBlock
 from heritage.models import BasePage, optional_image
+
+from .pages import GalleryPage
 
 PAST_PER_PAGE = 12
 
@@ -95,9 +98,20 @@ class ExhibitionPage(BasePage):
         verbose_name_plural = _("exhibitions")
 
     def get_context(self, request, *args, **kwargs):
-        """The hero and the online viewing room: every section with its public works."""
+        """The hero, the online viewing room (every section with its public works) and the
+        exhibition's structured data."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(hero=exhibition_hero_get(page=self), rooms=exhibition_rooms(page=self))
+        rooms = exhibition_rooms(page=self)
+        gallery = GalleryPage.for_active_locale()
+
+        def url_for(work):
+            return gallery.artwork_full_url(work, request) if gallery else ""
+
+        context.update(
+            hero=exhibition_hero_get(page=self),
+            rooms=rooms,
+            jsonld=exhibition_jsonld(self, rooms=rooms, url_for=url_for, request=request),
+        )
         return context
 
     @property

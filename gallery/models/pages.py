@@ -14,7 +14,7 @@ from gallery.selectors.browse import (
     artwork_listing,
     artwork_urls_public,
 )
-from gallery.selectors.jsonld import artwork_jsonld
+from gallery.selectors.jsonld import artist_jsonld, artwork_jsonld
 from gallery.selectors.portfolios import (
     artist_cards,
     artist_get_public,
@@ -109,6 +109,7 @@ class ArtistIndexPage(RoutablePageMixin, BasePage):
                 "meta_description": _artist_description(artist),
                 "canonical_url": self.get_full_url(request) + subpage,
                 "alternates": self.alternates(request, subpage),
+                "jsonld": artist_jsonld(artist, url=self.get_full_url(request) + subpage),
             },
         )
 
@@ -140,6 +141,9 @@ class GalleryPage(RoutablePageMixin, BasePage):
 
     def artwork_url(self, artwork, request=None) -> str:
         return self.get_url(request) + self._artwork_path(artwork.artist.slug, artwork.slug)
+
+    def artwork_full_url(self, artwork, request=None) -> str:
+        return self.get_full_url(request) + self._artwork_path(artwork.artist.slug, artwork.slug)
 
     def _artwork_path(self, artist_slug: str, slug: str) -> str:
         return self.reverse_subpage("artwork", kwargs={"artist_slug": artist_slug, "slug": slug})

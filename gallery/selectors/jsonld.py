@@ -1,22 +1,31 @@
-"""A work's structured data (schema.org VisualArtwork as JSON-LD) for its own page."""
+"""The gallery's structured data (schema.org, written out by `heritage.jsonld`): a work as
+`VisualArtwork` with its offer, an artist's portfolio as `Person`, an exhibition as
+`ExhibitionEvent`."""
 
-import json
-
-from django.utils.safestring import mark_safe
+from decimal import Decimal
 
 from gallery.models.artwork import Artwork
-from heritage.images.renditions import LARGE_RENDITION
+from gallery.sales import Availability
+from heritage.images.renditions import LARGE_RENDITION, SOCIAL_RENDITION
+from heritage.jsonld import SCHEMA, organization
+
+# What a buyer can do, in schema.org's words; a work not for sale has no offer at all.
+OFFER_AVAILABILITY = {
+    Availability.FOR_SALE: f"{SCHEMA}/InStock",
+    Availability.SOLD: f"{SCHEMA}/SoldOut",
+}
+LEDGER_CURRENCY = "TJS"
 
 
-def artwork_jsonld(artwork: Artwork, *, url: str, artist_url: str = "") -> str:
-    """The work as schema.org `VisualArtwork`, ready to sit inside a
-    `<script type="application/ld+json">`: `<`, `>` and `&` are escaped so that no text of
-    hers can close the script element."""
+def artwork_jsonld(artwork: Artwork, *, url: str, artist_url: str = "") -> dict:
+    """The work as schema.org `VisualArtwork`; `artwork` comes with its sale annotations
+    (`gallery.sales.artworks_with_sale`), which give its `offers`: the lowest price one can
+    buy it at (or, once sold, the price it sold at) in somoni, and whether it is in stock."""
     creator = {"@type": "Person", "name": artwork.artist.display_name}
     if artist_url:
         creator["url"] = artist_url
     data = {
-        "@context": "https://schema.org",
+        "@context": SCHEMA,
         "@type": "VisualArtwork",
         "name": artwork.title,
         "url": url,
@@ -40,6 +49,79 @@ def artwork_jsonld(artwork: Artwork, *, url: str, artist_url: str = "") -> str:
     tags = [tag.name for tag in artwork.tags.all()]
     if tags:
         data["keywords"] = ", ".join(tags)
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308 -- escaped above for a script element
+    offer = _offer(artwork, url=url)
+    if offer:
+        data["offers"] = offer
+    return data
+
+
+def _offer(artwork: Artwork, *, url: str) -> dict | None:
+    availability = OFFER_AVAILABILITY.get(getattr(artwork, "availability", None))
+    price = getattr(artwork, "price_listed", None)
+    if availability is None or price is None:
+        return None
+    return {
+        "@type": "Offer",
+        # schema.org wants major units with a dot: 150050 diram are "1500.50" somoni.
+        "price": str((Decimal(price) / 100).quantize(Decimal("0.01"))),
+        "priceCurrency": LEDGER_CURRENCY,
+        "availability": availability,
+        "url": url,
+    }
+
+
+def artist_jsonld(artist, *, url: str) -> dict:
+    """A `PublicArtist` as schema.org `Person`: her public name, words, picture and the links
+    she chose to show (`sameAs`). Nothing private exists on a `PublicArtist` to leak."""
+    data = {"@context": SCHEMA, "@type": "Person", "name": artist.display_name, "url": url}
+    if artist.bio or artist.statement:
+        data["description"] = artist.bio or artist.statement
+    if artist.disciplines:
+        data["knowsAbout"] = list(artist.disciplines)
+    if artist.image is not None:
+        data["image"] = artist.image.get_rendition(SOCIAL_RENDITION).full_url
+    links = [
+        link
+        for link in (artist.website, artist.instagram_url, artist.telegram_url)
+        if link.startswith(("https://", "http://"))
+    ]
+    if links:
+        data["sameAs"] = links
+    return data
+
+
+def exhibition_jsonld(page, *, rooms, url_for, request) -> dict:
+    """An exhibition as schema.org `ExhibitionEvent`: its dates, its venue (or the web), the
+    public works it shows (`url_for(work)` gives a work's page)."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "ExhibitionEvent",
+        "name": page.title,
+        "url": page.get_full_url(request),
+        "startDate": page.start_date.isoformat(),
+        "endDate": page.end_date.isoformat(),
+        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "organizer": organization(request),
+    }
+    if page.venue:
+        data["location"] = {"@type": "Place", "name": page.venue}
+        data["eventAttendanceMode"] = (
+            f"{SCHEMA}/MixedEventAttendanceMode" if page.is_online else f"{SCHEMA}/OfflineEventAttendanceMode"
+        )
+    else:
+        data["location"] = {"@type": "VirtualLocation", "url": data["url"]}
+        data["eventAttendanceMode"] = f"{SCHEMA}/OnlineEventAttendanceMode"
+    description = page.get_social_text()
+    if description:
+        data["description"] = description
+    works = []
+    for room in rooms:
+        for work in room.artworks:
+            item = {"@type": "VisualArtwork", "name": work.title}
+            work_url = url_for(work)
+            if work_url:
+                item["url"] = work_url
+            works.append(item)
+    if works:
+        data["workFeatured"] = works
+    return data

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from heritage.caching import layout_cached, page_translations
+from heritage.seo import hreflang_alternates
 
 
 def optional_image(verbose_name, **options) -> models.ForeignKey:
@@ -69,9 +70,9 @@ class BasePage(Page):
         return super().get_view_restrictions()
 
     def alternates(self, request, suffix: str = "") -> list[tuple[str, str]]:
-        """(language, absolute address + `suffix`) of every live translation, for `hreflang`."""
-        full_urls = page_translations(self, request)["full_urls"]
-        return sorted((code, url + suffix) for code, url in full_urls.items())
+        """(language, absolute address + `suffix`) of every live translation, and the
+        `x-default`, for `hreflang`."""
+        return hreflang_alternates(page_translations(self, request)["full_urls"], suffix)
 
     def get_social_text(self) -> str:
         return self.social_text or self.search_description or ""

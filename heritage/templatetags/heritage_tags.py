@@ -6,6 +6,8 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from heritage.caching import content_version, layout_cached, page_translations
+from heritage.jsonld import jsonld_script as _jsonld_script
+from heritage.seo import hreflang_alternates, list_page_suffix
 
 register = template.Library()
 
@@ -75,14 +77,21 @@ def localized_home_url(context):
 @register.simple_tag(takes_context=True)
 def page_alternates(context, page) -> list[tuple[str, str]]:
     """(language, absolute address) of the page in every language it is live in, itself
-    included, for `hreflang` links."""
+    included, and the `x-default`, for `hreflang` links; on page 2 and later of a list,
+    with its page number."""
     request = context.get("request")
     if not isinstance(page, Page) or not page.pk:
         return []
     urls = dict(page_translations(page, request)["full_urls"])
     if not page.live:  # a preview: the draft's own address too
         urls[page.locale.language_code] = page.get_full_url(request)
-    return sorted(urls.items())
+    return hreflang_alternates(urls, list_page_suffix(request))
+
+
+@register.simple_tag(takes_context=True)
+def page_canonical_url(context, page) -> str:
+    """The page's absolute address, with the page number on page 2 and later of a list."""
+    return page.get_full_url(context.get("request")) + list_page_suffix(context.get("request"))
 
 
 @register.simple_tag
@@ -91,3 +100,12 @@ def fragment_cache_parts() -> dict:
     to keep it and the content version that must be part of its key, so that any change to
     public content renews it (heritage/caching.py)."""
     return {"seconds": getattr(settings, "LAYOUT_CACHE_SECONDS", 3600), "version": content_version()}
+
+
+@register.simple_tag
+def jsonld_script(data, element_id: str = ""):
+    """`data` (a schema.org dict) as a JSON-LD data block, escaped so nothing in it can end
+    the element (heritage/jsonld.py)."""
+    if not data:
+        return ""
+    return _jsonld_script(data, element_id=element_id)
