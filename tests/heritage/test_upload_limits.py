@@ -59,7 +59,9 @@ def test_a_60_megapixel_photo_through_the_admin_upload_peaks_under_300_mb(sixty_
 class TestPixelLimits:
     def test_an_artist_hears_her_limit_in_megapixels_and_what_to_do(self, client, sixty_megapixel_jpeg):
         artist = ArtistFactory()
-        artwork = ArtworkFactory(artist=artist, status=Artwork.Status.DRAFT, published_at=None, with_image=False)
+        artwork = ArtworkFactory(
+            artist=artist, status=Artwork.Status.DRAFT, published_at=None, with_image=False
+        )
         client.force_login(artist.user)
         response = client.post(
             reverse("gallery:artwork-image-upload", kwargs={"pk": artwork.pk}),
@@ -86,8 +88,12 @@ class TestPixelLimits:
         data = samples.jpeg_with_gps(width=120, height=90)
         artist = django_user_model.objects.create_user(email="madina@example.org", password="x")
         editor = django_user_model.objects.create_superuser(email="editor@example.org", password="x")
-        refused = image_upload_form(upload=SimpleUploadedFile("a.jpg", data), title="t", alt_text="a", user=artist)
-        accepted = image_upload_form(upload=SimpleUploadedFile("a.jpg", data), title="t", alt_text="a", user=editor)
+        refused = image_upload_form(
+            upload=SimpleUploadedFile("a.jpg", data), title="t", alt_text="a", user=artist
+        )
+        accepted = image_upload_form(
+            upload=SimpleUploadedFile("a.jpg", data), title="t", alt_text="a", user=editor
+        )
         assert not refused.is_valid()
         assert accepted.is_valid(), accepted.errors
 
@@ -97,7 +103,9 @@ class TestStoredSize:
     def test_a_photo_larger_than_pages_need_is_stored_smaller_upright_and_clean(self, settings):
         settings.HERITAGE_IMAGE_MAX_SIDE = 40
         image = CustomImage(title="t", alt_text="a")
-        image.file = SimpleUploadedFile("IMG_0005.jpg", samples.jpeg_with_gps(orientation=6, width=120, height=60))
+        image.file = SimpleUploadedFile(
+            "IMG_0005.jpg", samples.jpeg_with_gps(orientation=6, width=120, height=60)
+        )
         image.save()
         assert (image.width, image.height) == (20, 40)
         data = stored_bytes(image)
