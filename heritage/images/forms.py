@@ -1,9 +1,13 @@
 """The image form every upload passes through: Wagtail's single and multiple upload
 (`WAGTAILIMAGES_IMAGE_FORM_BASE`) and the artist's studio, which reuses it."""
 
+import math
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.images import get_image_model
 from wagtail.images.forms import BaseImageForm, get_image_form
@@ -38,11 +42,33 @@ def upload_error_messages(max_bytes: int) -> dict:
             "This photo is too large. The limit is %(max_filesize)s: please choose a smaller photo."
         )
         % {"max_filesize": limit},
-        "file_too_many_pixels": _(
-            "This image has too many pixels (%(num_pixels)s; the limit is %(max_pixels_count)s). "
-            "Please choose a smaller image."
-        ),
     }
+
+
+def too_many_pixels_message(max_pixels: int) -> str:
+    """The refusal of an image over `max_pixels`, with the limit in megapixels and an example
+    size a photo editor can be asked for (3:2, as cameras take them)."""
+    width = math.isqrt(max_pixels * 3 // 2) // 100 * 100
+    height = width * 2 // 3 // 100 * 100
+    megapixels = max_pixels // 1_000_000
+    # Wagtail formats the message again with its own values: a message without a "%" is left as is.
+    return ngettext(
+        "This image has too many pixels: the limit is %(megapixels)s megapixel. Please make it "
+        "smaller in your phone's or computer's photo editor (for example %(width)s × %(height)s "
+        "pixels), or choose a smaller photo.",
+        "This image has too many pixels: the limit is %(megapixels)s megapixels. Please make it "
+        "smaller in your phone's or computer's photo editor (for example %(width)s × %(height)s "
+        "pixels), or choose a smaller photo.",
+        megapixels,
+    ) % {"megapixels": megapixels, "width": width, "height": height}
+
+
+def max_pixels_for(user) -> int:
+    """How many pixels `user` may upload: editors more than artists, whose photos come from
+    phones and need far less than the admin's limit."""
+    if user is not None and user.is_active and (user.is_staff or user.has_perm("wagtailadmin.access_admin")):
+        return settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    return settings.HERITAGE_ARTIST_MAX_IMAGE_PIXELS
 
 
 class CustomImageForm(BaseImageForm):
@@ -53,9 +79,17 @@ class CustomImageForm(BaseImageForm):
         file_field = self.fields.get("file")
         if file_field is not None:
             file_field.error_messages.update(upload_error_messages(file_field.max_upload_size))
+            self.limit_pixels(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)
             file_field.help_text = _(
                 "%(formats)s, up to %(limit)s. Location and camera details are removed."
             ) % {"formats": ALLOWED, "limit": filesizeformat(file_field.max_upload_size)}
+
+    def limit_pixels(self, max_pixels: int) -> None:
+        """Refuse images over `max_pixels`, before any of them is decoded."""
+        file_field = self.fields.get("file")
+        if file_field is not None:
+            file_field.max_image_pixels = max_pixels
+            file_field.error_messages["file_too_many_pixels"] = too_many_pixels_message(max_pixels)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -63,7 +97,7 @@ class CustomImageForm(BaseImageForm):
             return upload
         upload.seek(0)
         try:
-            clean = sanitize_image(upload.read(), upload.name)
+            clean = sanitize_image(upload, upload.name, max_pixels=self.fields["file"].max_image_pixels)
         except UnsupportedImage:
             raise ValidationError(
                 self.fields["file"].error_messages["invalid_image"], code="invalid_image"
@@ -74,14 +108,17 @@ class CustomImageForm(BaseImageForm):
 def image_upload_form(*, upload, title: str, alt_text: str, user):
     """The image form bound to one photo uploaded outside the admin (the studio).
 
-    Same limits, messages and cleaning as the admin. Wagtail offers a user only the
+    Same messages and cleaning as the admin; the pixel limit is the artists' unless `user` is
+    staff (`max_pixels_for`). Wagtail offers a user only the
     collections she may add to, and artists hold no admin permissions, so the form is built
     without a user: the image goes to the root collection, recorded as uploaded by her.
     """
     image_model = get_image_model()
     root = Collection.get_first_root_node()
-    return get_image_form(image_model)(
+    form = get_image_form(image_model)(
         data={"title": title[:255], "alt_text": alt_text[:255], "collection": root.pk},
         files={"file": upload},
         instance=image_model(uploaded_by_user=user, collection=root),
     )
+    form.limit_pixels(max_pixels_for(user))
+    return form

@@ -258,7 +258,12 @@ WAGTAILIMAGES_IMAGE_MODEL = "heritage.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "heritage.images.forms.CustomImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+# Pixel limits: editors (the Wagtail admin) up to 60 megapixels, artists (the studio) up to 40.
+# What is stored is at most HERITAGE_IMAGE_MAX_SIDE on its long side, twice the largest
+# rendition, so a JPEG is decoded at a reduced scale (heritage.images.sanitize).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("IMAGE_MAX_PIXELS_STAFF", "60000000"))
+HERITAGE_ARTIST_MAX_IMAGE_PIXELS = int(env("IMAGE_MAX_PIXELS_ARTIST", "40000000"))
+HERITAGE_IMAGE_MAX_SIDE = int(env("IMAGE_MAX_SIDE", "4096"))
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"heic": "jpeg", "avif": "avif", "webp": "webp"}
 # Make the renditions the site shows in a background task after each upload, so page
 # views never wait for them (heritage.images.renditions lists them).
