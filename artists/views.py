@@ -12,7 +12,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
-from heritage.ratelimit import rate_limited
+from heritage.ratelimit import rate_limited, signed_in_user
 
 from . import services
 from .forms import ArtistApplicationForm, ArtistProfileForm, ClaimForm, PayoutDetailsForm
@@ -52,6 +52,7 @@ def studio(request):
 
 
 @login_required
+@rate_limited("artist-application", account=signed_in_user, keep=("display_name", "bio", "statement"))
 def apply(request):
     """Apply to show and sell her work: a profile and one to five photos of her work.
 
@@ -84,6 +85,7 @@ def apply(request):
 
 
 @artist_required
+@rate_limited("upload", account=signed_in_user, keep=("display_name", "bio", "statement"))
 def profile_edit(request):
     """Her profile, whatever her status. Saving never changes the status; a turned-down
     application can be sent again from here once she has made her changes."""
@@ -126,7 +128,7 @@ def profile_edit(request):
 
 
 @artist_required
-@rate_limited("payout-details", account=lambda request: f"user:{request.user.pk}")
+@rate_limited("payout-details", account=signed_in_user)
 def payout_details(request):
     """How she is paid. Saving asks for her password again and goes through the same rule as
     a change by finance staff: logged, emailed to her, payouts held for 48 hours."""
@@ -162,7 +164,7 @@ def payout_details(request):
 
 
 @login_required
-@rate_limited("claim", account=lambda request: f"user:{request.user.pk}")
+@rate_limited("claim", account=signed_in_user)
 def claim(request):
     """Take over the profile an editor listed for her, with the one-time code she was given."""
     if artist_get_for_user(request.user) is not None:

@@ -2,7 +2,7 @@ from importlib import import_module
 
 from django.apps import apps as django_apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -18,8 +18,9 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate-limit counters live in the cache; each test starts with none left by the last."""
-    cache.clear()
+    """Each test starts with no cached page and no security counter left by the last."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

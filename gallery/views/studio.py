@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from artists.permissions import artist_required
 from heritage.images.uploads import ImageStorageUnavailable, images_save
+from heritage.ratelimit import rate_limited, signed_in_user, too_many_attempts, wait_message
 from heritage.storage import original_download_url
 
 from .. import services
@@ -56,6 +57,20 @@ def _artwork_image_or_404(artwork: Artwork, image_pk: int):
 
 def _wants_fragment(request) -> bool:
     return request.headers.get("X-Requested-With") == "XMLHttpRequest"
+
+
+def _uploads_refused(request, wait: int, *, kept: str = ""):
+    """Too many uploads: the 429 page, or for the page's script the same words as JSON."""
+    if not _wants_fragment(request):
+        return too_many_attempts(request, wait, kept=kept)
+    response = JsonResponse({"errors": {"__all__": [wait_message(wait)]}}, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
+uploads_limited = rate_limited(
+    "upload", account=signed_in_user, keep=("title", "description", "alt_text"), respond=_uploads_refused
+)
 
 
 def _edit_url(artwork: Artwork, anchor: str = "") -> str:
@@ -112,6 +127,7 @@ def artwork_list(request):
 
 
 @studio_view
+@uploads_limited
 def artwork_create(request):
     """A new draft, with its first photos if she chose any; then on to its page."""
     if request.method == "POST":
@@ -181,6 +197,7 @@ def artwork_edit(request, pk: int):
 
 @studio_view
 @require_POST
+@uploads_limited
 def artwork_image_upload(request, pk: int):
     """One more photo. Script uploads get the new photo list, or their errors as JSON."""
     artwork = _artwork_or_404(request, pk)

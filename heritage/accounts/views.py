@@ -19,7 +19,8 @@ from django.views.generic import FormView, TemplateView
 from heritage.accounts import services
 from heritage.accounts.forms import EmailAuthenticationForm, EmailPasswordResetForm, LanguageForm, SignupForm
 from heritage.accounts.tokens import VerificationStatus, email_verification_token_check
-from heritage.ratelimit import RateLimitedFormMixin, rate_limit_clear
+from heritage.ratelimit import RateLimitedFormMixin
+from heritage.slowdown import PasswordResetBudgetMixin, PasswordResetProvesOwnerMixin, SignInSlowdownMixin
 
 
 def safe_next(request) -> str:
@@ -105,12 +106,10 @@ def verify_resend(request):
     return redirect("accounts:check-email")
 
 
-class LoginView(RateLimitedFormMixin, auth_views.LoginView):
-    """Sign in. Wrong passwords count against the address for a while (see heritage.ratelimit);
+class LoginView(SignInSlowdownMixin, auth_views.LoginView):
+    """Sign in. Wrong passwords slow the account down, never lock her out (heritage.slowdown);
     Django gives the session a new key on success, so a planted session id is worthless."""
 
-    rate_limit = "login"
-    rate_limit_account_field = "username"
     authentication_form = EmailAuthenticationForm
     template_name = "accounts/login.html"
 
@@ -150,8 +149,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
-class PasswordResetView(RateLimitedFormMixin, auth_views.PasswordResetView):
-    rate_limit = "password-reset"
+class PasswordResetView(PasswordResetBudgetMixin, auth_views.PasswordResetView):
     form_class = EmailPasswordResetForm
     template_name = "accounts/password_reset.html"
     success_url = reverse_lazy("accounts:password-reset-done")
@@ -161,7 +159,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(PasswordResetProvesOwnerMixin, auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password-reset-complete")
 
@@ -169,9 +167,6 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         # The link reached her through her inbox, which is what confirming the address proves.
         services.user_email_mark_verified(user=form.user)
-        # She has shown she owns the address: wrong passwords typed by anyone else no longer
-        # keep her from signing in.
-        rate_limit_clear("login", account=form.user.email)
         return response
 
 

@@ -1,22 +1,19 @@
-"""The Wagtail admin's sign-in and password reset, with the same limits as the site's own: wrong
-passwords count against the address, and a completed reset clears them."""
+"""The Wagtail admin's sign-in and password reset, with the same rules as the site's own: wrong
+passwords slow the account down, reset emails have a silent budget, and a completed reset
+forgets the failures (heritage.slowdown)."""
 
 from wagtail.admin.views.account import LoginView, PasswordResetConfirmView, PasswordResetView
 
-from heritage.ratelimit import RateLimitedFormMixin, rate_limit_clear
+from heritage.slowdown import PasswordResetBudgetMixin, PasswordResetProvesOwnerMixin, SignInSlowdownMixin
 
 
-class AdminLoginView(RateLimitedFormMixin, LoginView):
-    rate_limit = "login"
-    rate_limit_account_field = "username"
+class AdminLoginView(SignInSlowdownMixin, LoginView):
+    password_reset_url_name = "wagtailadmin_password_reset"  # noqa: S105 (a URL name)
 
 
-class AdminPasswordResetView(RateLimitedFormMixin, PasswordResetView):
-    rate_limit = "password-reset"
+class AdminPasswordResetView(PasswordResetBudgetMixin, PasswordResetView):
+    pass
 
 
-class AdminPasswordResetConfirmView(PasswordResetConfirmView):
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        rate_limit_clear("login", account=form.user.email)
-        return response
+class AdminPasswordResetConfirmView(PasswordResetProvesOwnerMixin, PasswordResetConfirmView):
+    pass

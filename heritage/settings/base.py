@@ -309,7 +309,25 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Rate limits and sign-in slowdown (heritage/ratelimit.py, heritage/slowdown.py), never in
+    # the same store as the page cache, so page traffic cannot evict them: a Redis database of
+    # its own configured `maxmemory-policy noeviction` (docs/operations.md, "Security
+    # counters"). Short timeouts, because the forms go on without it (fail open) rather than wait.
+    "security": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("SECURITY_REDIS_URL"),
+            "KEY_PREFIX": "security",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if env("SECURITY_REDIS_URL")
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "security",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    ),
 }
 # Everyone who may open the admin confirms a code from an authenticator app, or a recovery
 # code (heritage/accounts/two_factor.py); this names the site in their app.

@@ -61,6 +61,11 @@ def inquiry_create_view(request, pk):
     )
 
 
+def _thread(request, token: str) -> str:
+    return f"thread:{token}"
+
+
+@rate_limited("inquiry-reply", account=_thread, keep=("body",))
 def inquiry_thread(request, token):
     """The conversation by its secret link, and her answer to the artist."""
     inquiry = inquiry_get_by_token(token)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from artists.permissions import artist_required
 from gallery.selectors.studio import artwork_get_for_artist
+from heritage.ratelimit import rate_limited, signed_in_user
 
 from .. import selectors_studio as selectors
 from ..forms_studio import CARRIERS, InquiryReplyForm, LineShipForm, OfferForm
@@ -220,6 +221,7 @@ def inquiry_list(request):
 
 
 @studio_view
+@rate_limited("studio-reply", account=signed_in_user, keep=("body",))
 def inquiry_detail(request, pk: int):
     """One conversation, and her answer (emailed to the buyer after it is saved)."""
     inquiry = _found(selectors.inquiry_get_for_artist(artist=request.artist, pk=pk))

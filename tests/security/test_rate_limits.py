@@ -1,5 +1,6 @@
 """Robots guessing passwords or flooding the public forms get a friendly 429 page and a
-Retry-After header; a lockout always ends by itself, and a password reset ends it at once."""
+Retry-After header; a hold always ends by itself, and a password reset ends it at once.
+(How wrong passwords slow an account down: test_sign_in_slowdown.py.)"""
 
 import re
 import time
@@ -57,17 +58,20 @@ def later(monkeypatch, seconds: int):
 # Signing in
 
 
-def test_ten_wrong_passwords_hold_the_account_for_at_most_fifteen_minutes(nigina):
-    robot = visitor()
-    for _ in range(10):
-        assert sign_in(robot, "nigina@example.org", "guess").status_code == 200
+def test_ten_wrong_passwords_slow_the_account_down_for_seconds_not_minutes(nigina):
+    for number in range(10):
+        assert sign_in(visitor(f"203.0.113.{number + 1}"), "nigina@example.org", "guess").status_code == 200
 
+    robot = visitor("192.0.2.9")
     refused = sign_in(robot, "nigina@example.org", PASSWORD)
 
-    assert_refused(refused, minutes=15)
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 5 * 60
     assert "_auth_user_id" not in robot.session
-    # From another address too: the counter belongs to the account.
-    assert sign_in(visitor("198.51.100.4"), "Nigina@Example.org", PASSWORD).status_code == 429
+    # From another address too, however the address is typed: the count belongs to the account.
+    other = sign_in(visitor("198.51.100.4"), "Nigina@Example.org", PASSWORD)
+    assert other.status_code == 429
+    assert int(other["Retry-After"]) <= 2
 
 
 def test_the_hold_on_an_account_ends_by_itself(nigina, monkeypatch):
@@ -159,7 +163,7 @@ def test_one_address_may_open_ten_accounts_an_hour():
     assert_refused(refused, minutes=60)
 
 
-def test_a_flood_of_reset_requests_for_one_address_sends_five_emails(
+def test_a_flood_of_reset_requests_for_one_address_sends_five_emails_and_shows_no_refusal(
     nigina, mailoutbox, django_capture_on_commit_callbacks
 ):
     statuses = []
@@ -170,7 +174,7 @@ def test_a_flood_of_reset_requests_for_one_address_sends_five_emails(
             )
         statuses.append(response.status_code)
 
-    assert statuses == [302] * 5 + [429] * 2
+    assert statuses == [302] * 7
     assert len(mailoutbox) == 5
 
 
@@ -182,7 +186,7 @@ def test_the_admin_password_reset_is_limited_like_the_sites(nigina, mailoutbox):
         for number in range(6)
     ]
 
-    assert statuses == [302] * 5 + [429]
+    assert statuses == [302] * 6
     assert len(mailoutbox) == 5
 
 
@@ -286,17 +290,3 @@ def test_an_ipv6_household_counts_as_one_visitor():
 
     assert sign_in(visitor("2001:db8:1:2:ffff::1"), "x@example.org", "guess").status_code == 429
     assert sign_in(visitor("2001:db8:1:3::1"), "x@example.org", "guess").status_code == 200
-
-
-class DownCache:
-    def __getattr__(self, name):
-        def broken(*args, **kwargs):
-            raise ConnectionError("redis is restarting")
-
-        return broken
-
-
-def test_sign_in_still_works_when_the_rate_limit_counters_are_unreachable(nigina, monkeypatch):
-    monkeypatch.setattr(ratelimit, "cache", DownCache())
-
-    assert sign_in(visitor(), "nigina@example.org", PASSWORD).status_code == 302
