@@ -60,7 +60,12 @@ def locales(db):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say plainly whether the browser journeys ran, and in which browser and database."""
+    """Say plainly whether the browser journeys ran, and in which browser and database; and
+    the search quality measured over the demo catalogue (tests/search)."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in getattr(report, "user_properties", []):
+            if name == "search_quality" and report.when == "call":
+                terminalreporter.write_line(f"Search quality: {value}")
     e2e = [r for r in terminalreporter.stats.get("passed", []) if "tests/e2e/" in r.nodeid]
     failed = [r for r in terminalreporter.stats.get("failed", []) if "tests/e2e/" in r.nodeid]
     if e2e or failed:
