@@ -36,6 +36,7 @@ TAXONOMY_MIGRATIONS = (
     "artists.migrations.0002_disciplines",
     "gallery.migrations.0002_media",
     "shop.migrations.0002_shipping_profiles",
+    "gallery.migrations.0005_search_terms_first_list",
 )
 
 
@@ -45,10 +46,11 @@ def _taxonomy(request):
     if uses_db:
         request.getfixturevalue("_django_db_helper")
         from artists.models import Discipline
-        from gallery.models import Medium
+        from gallery.models import Medium, SearchTerm
         from shop.models import ShippingProfile
 
-        if not (Discipline.objects.exists() and Medium.objects.exists() and ShippingProfile.objects.exists()):
+        if not (Discipline.objects.exists() and Medium.objects.exists() and ShippingProfile.objects.exists()
+        ) or not SearchTerm.objects.exists():
             for module in TAXONOMY_MIGRATIONS:
                 import_module(module).add(django_apps, None)
 

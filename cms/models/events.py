@@ -25,6 +25,7 @@ from cms.events.selectors import (
 from cms.events.services import RegistrationError, registration_create, registration_is_open
 from heritage.models import BasePage
 from heritage.ratelimit import rate_limit_refusal
+from heritage.search import search_fields_folded
 
 from ..blocks import StoryStreamBlock
 from .registrations import EventRegistration
@@ -113,7 +114,9 @@ class EventPage(BasePage):
     )
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.FilterField("start")]
+    search_fields = search_fields_folded(
+        [*BasePage.search_fields, index.SearchField("intro"), index.FilterField("start")]
+    )
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("event_type"),

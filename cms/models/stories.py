@@ -13,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from heritage.models import BasePage
+from heritage.search import search_fields_folded
 
 from ..blocks import StoryStreamBlock
 from ..selectors_stories import campaign_detail, story_detail, story_index_listing
@@ -70,7 +71,9 @@ class CampaignPage(BasePage):
     )
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = search_fields_folded(
+        [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    )
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("cause"),
@@ -130,7 +133,9 @@ class StoryPage(BasePage):
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = search_fields_folded(
+        [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    )
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),

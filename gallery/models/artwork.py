@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from artists.models import ArtistProfile, LocalisedName
 from heritage.images.renditions import CARD_RENDITIONS
+from heritage.search import search_fields_folded
 
 CM_PER_INCH = Decimal("2.54")
 
@@ -107,7 +108,7 @@ class Artwork(index.Indexed, ClusterableModel):
 
     objects = ArtworkQuerySet.as_manager()
 
-    search_fields = [
+    search_fields = search_fields_folded([
         index.SearchField("title", boost=5),
         index.AutocompleteField("title"),
         index.SearchField("description"),
@@ -120,7 +121,7 @@ class Artwork(index.Indexed, ClusterableModel):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("status"),
         index.FilterField("artist_id"),
-    ]
+    ])
 
     panels = [
         FieldPanel("artist"),
