@@ -15,6 +15,8 @@ of its forms (and for the alternatives the caller adds, such as the craft-term l
 from collections.abc import Mapping, Sequence
 from functools import reduce, wraps
 
+from django.db import connection
+
 from wagtail.search import index
 from wagtail.search.backends import database
 from wagtail.search.query import And, MatchAll, Or, PlainText
@@ -22,6 +24,7 @@ from wagtail.search.query import And, MatchAll, Or, PlainText
 from .search_text import latin_key, phrase_key, text_fold, text_forms, word_forms, words_split
 
 QUERY_MAX_LENGTH = 200
+POSTGRES_SEARCH_CONFIG = "heritage"
 # A query's words beyond these are dropped: each becomes several alternatives, and a tsquery
 # or FTS5 expression of hundreds of them is slow for no better answer.
 QUERY_MAX_WORDS = 12
@@ -132,7 +135,11 @@ def _guarded(method, *, fold_query: bool):
 
 
 def SearchBackend(params):  # noqa: N802 -- the name Wagtail looks for in a backend module
-    """The database backend for this connection, its `search` and `autocomplete` guarded."""
+    """The database backend for this connection, its `search` and `autocomplete` guarded.
+    On PostgreSQL it stems with the `heritage` text search configuration (made by a
+    migration): English stemming for Latin words, Russian for Cyrillic ones."""
+    if connection.vendor == "postgresql":
+        params = {"SEARCH_CONFIG": POSTGRES_SEARCH_CONFIG, **params}
     backend = database.SearchBackend(params)
     backend.search = _guarded(backend.search, fold_query=True)
     backend.autocomplete = _guarded(backend.autocomplete, fold_query=False)

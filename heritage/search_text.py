@@ -5,8 +5,8 @@ A buyer abroad types Latin (`suzani`), a Russian speaker types without the Tajik
 So every indexed text carries, beside itself, its *folded* form (Unicode NFKC, case-folded,
 accents dropped, the Tajik letters written as their Russian neighbours: ӯ→у, ӣ→и, ҳ→х,
 қ→к, ғ→г, ҷ→ч, and ё→е) and its *Latin key* (the folded form transliterated to Latin, with
-the spellings that vary between transliterations made one: kh and x→h, q→k, dzh and zh→j,
-no y before a vowel, no doubled letters). A query word is looked for in all of its forms:
+the spellings that vary between transliterations made one: kh and x→h, q→k, j and dzh→ch
+(ҷ is folded to ч), no y before a vowel, no doubled letters). A query word is looked for in all of its forms:
 folded, Latin key and, for a Latin word, its Cyrillic reading, so that PostgreSQL's Russian
 stemmer sees it too.
 """
@@ -32,7 +32,7 @@ LATIN_TO_CYRILLIC = [
     ("y", "й"), ("z", "з"),
 ]  # fmt: skip
 LATIN_SPELLINGS = [
-    (re.compile(r"dzh|zh"), "j"),
+    (re.compile(r"dzh|j"), "ch"),
     (re.compile(r"kh|x"), "h"),
     (re.compile(r"q"), "k"),
     (re.compile(r"w"), "v"),
