@@ -4,11 +4,12 @@ A buyer abroad types Latin (`suzani`), a Russian speaker types without the Tajik
 (`сузани`), an artist types Tajik (`сӯзанӣ`): all three must meet the same indexed words.
 So every indexed text carries, beside itself, its *folded* form (Unicode NFKC, case-folded,
 accents dropped, the Tajik letters written as their Russian neighbours: ӯ→у, ӣ→и, ҳ→х,
-қ→к, ғ→г, ҷ→ч, and ё→е) and its *Latin key* (the folded form transliterated to Latin, with
-the spellings that vary between transliterations made one: kh and x→h, q→k, j and dzh→ch
-(ҷ is folded to ч), no y before a vowel, no doubled letters). A query word is looked for in all of its forms:
-folded, Latin key and, for a Latin word, its Cyrillic reading, so that PostgreSQL's Russian
-stemmer sees it too.
+қ→к, ғ→г, ҷ→ч, and ё→е), its *Latin key* (the folded form transliterated to Latin, with the
+spellings that vary between transliterations made one: kh and x→h, q→k, j and dzh→ch, no y
+before a vowel, no doubled letters) and, for Cyrillic words, their *stem key* (the Latin key
+without the Tajik endings -ро, -и, -ҳо, -он: PostgreSQL has no Tajik stemmer). A query word
+is looked for in all of its forms: folded, Latin key, stem key and, for a Latin word, its
+Cyrillic reading, so that PostgreSQL's Russian stemmer sees it too.
 """
 
 import re
@@ -39,6 +40,11 @@ LATIN_SPELLINGS = [
     (re.compile(r"y(?=[aeiou])"), ""),
     (re.compile(r"([a-z])\1+"), r"\1"),
 ]
+# Tajik adds its endings one after another: the object marker -ро, the izofat -и (-йи after
+# a vowel), the plural -ҳо or -он; сӯзаниҳои → сӯзанӣ. Each is taken off once, in that order,
+# from a folded Cyrillic word that keeps at least four letters.
+TAJIK_ENDINGS = ("ро", "йи", "и", "хо", "он", "и")
+STEM_MIN_LETTERS = 4
 WORD = re.compile(r"\w+")
 LATIN_WORD = re.compile(r"[a-z]+")
 CYRILLIC = re.compile(r"[а-я]")
@@ -73,24 +79,40 @@ def cyrillic_reading(word: str) -> str:
     return _LATIN_PATTERN.sub(lambda m: _LATIN_MAP[m.group()], folded)
 
 
+def stem_key(word: str) -> str:
+    """The Latin key of a Cyrillic word without its Tajik endings (`сӯзаниҳои`, `сузани`
+    and, read in Cyrillic, `suzani` all give `suzan`); "" for a word with no Cyrillic."""
+    folded = text_fold(word)
+    if not CYRILLIC.search(folded):
+        folded = cyrillic_reading(word)
+        if not folded:
+            return ""
+    for ending in TAJIK_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= STEM_MIN_LETTERS:
+            folded = folded[: -len(ending)]
+    return latin_key(folded)
+
+
 def text_forms(text: str) -> str:
-    """What the index stores for a text: the text, then its folded form and its Latin key
-    where they differ from it. One function for every indexed field, so index and query
-    agree."""
+    """What the index stores for a text: the text, then its folded form, its Latin key and
+    the stem keys of its Cyrillic words, where they differ from what came before. One
+    function for every indexed field, so index and query agree."""
     if not text:
         return text
     forms = [text]
-    for form in (text_fold(text), latin_key(text)):
-        if form not in forms:
+    folded = text_fold(text)
+    stems = " ".join(stem_key(word) for word in WORD.findall(folded) if CYRILLIC.search(word))
+    for form in (folded, latin_key(text), stems):
+        if form and form not in forms:
             forms.append(form)
     return "\n".join(forms)
 
 
 def word_forms(word: str) -> list[str]:
-    """The forms under which a query word is looked for: folded, Latin key, and for a Latin
-    word its Cyrillic reading; each once, in that order."""
+    """The forms under which a query word is looked for: folded, Latin key, for a Latin word
+    its Cyrillic reading, and its stem key; each once, in that order."""
     forms: list[str] = []
-    for form in (text_fold(word), latin_key(word), cyrillic_reading(word)):
+    for form in (text_fold(word), latin_key(word), cyrillic_reading(word), stem_key(word)):
         if form and form not in forms:
             forms.append(form)
     return forms

@@ -102,6 +102,14 @@ def _ids(query, queryset) -> list[int]:
     return [artwork.pk for artwork in get_search_backend().search(query, queryset)[:SEARCH_LIMIT]]
 
 
+def _ranked(text: str, queryset) -> list[int]:
+    """Works with what was typed first (in any of its forms), then the works the term list
+    adds: a work titled "Ikat dreams" comes before the forty works in ikat silk."""
+    typed = _ids(query_build(text), queryset)
+    seen = set(typed)
+    return typed + [pk for pk in _ids(search_query(text), queryset) if pk not in seen]
+
+
 def artwork_search_ids(q: str) -> list[int]:
     """Ids of published works matching `q`, best match first, through Wagtail's search
     backend, forgiving typing mistakes in short queries. The backend filters on indexed
@@ -113,12 +121,12 @@ def artwork_search_ids(q: str) -> list[int]:
 
     def search():
         queryset = Artwork.objects.filter(status=Artwork.Status.PUBLISHED)
-        found = _ids(search_query(text), queryset)
+        found = _ranked(text, queryset)
         if found or len(words) > TYPO_MAX_WORDS:
             return found
         corrected = words_corrected(text)
         if corrected != words:
-            found = _ids(search_query(" ".join(corrected)), queryset)
+            found = _ranked(" ".join(corrected), queryset)
         if not found and connection.vendor == "postgresql":
             # pg_trgm over the indexed text (its Latin keys included): works whose words are
             # near the typed ones, however the words are written.

@@ -7,7 +7,7 @@ from wagtail.search.query import MatchAll
 import pytest
 
 from heritage.search import query_build, search_fields_folded
-from heritage.search_text import latin_key, text_fold, text_forms, word_forms, words_split
+from heritage.search_text import latin_key, stem_key, text_fold, text_forms, word_forms, words_split
 
 
 def indexed_words(text: str) -> set[str]:
@@ -44,12 +44,17 @@ def test_transliterations_of_one_name_share_a_latin_key(one, other):
 
 
 def test_an_index_text_keeps_itself_and_adds_its_other_forms():
-    assert text_forms("Сӯзании арӯсӣ") == "Сӯзании арӯсӣ\nсузании аруси\nsuzani arusi"
+    assert text_forms("Сӯзании арӯсӣ") == "Сӯзании арӯсӣ\nсузании аруси\nsuzani arusi\nsuzan arus"
     assert text_forms("felt") == "felt"
 
 
 def test_a_latin_word_is_also_read_in_cyrillic():
     assert word_forms("kurpacha") == ["kurpacha", "курпача"]
+
+
+def test_tajik_endings_are_taken_off_for_the_stem_key():
+    assert stem_key("сӯзаниҳои") == stem_key("Сӯзании") == stem_key("сузани") == stem_key("suzani") == "suzan"
+    assert stem_key("Лагани") == stem_key("lagan") == "lagan"
 
 
 def test_a_query_of_no_words_matches_everything_and_operators_are_dropped():

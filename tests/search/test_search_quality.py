@@ -1,10 +1,11 @@
 """Search quality over the demo catalogue: the queries of `quality_set.json` (English,
 Russian and Tajik; Latin and Cyrillic; misspellings, craft words, artists' names), each with
-the works that must be among its first ten results.
+the works relevant to it.
 
-Recall@10 (the share of expected works found in the first ten, averaged over queries) guards
-what a buyer finds on every database; the mean reciprocal rank (how high the first expected
-work comes) guards the ranking, which PostgreSQL's full-text search decides.
+Recall@10 (of the relevant works, at most ten, the share found among the first ten results,
+averaged over queries) guards what a buyer finds on every database; the mean reciprocal rank
+(how high the first relevant work comes) guards the ranking, which PostgreSQL's full-text
+search decides.
 """
 
 import json
@@ -42,10 +43,10 @@ def quality_measure() -> tuple[float, float, list[str]]:
         found = top_titles(case["q"], case["lang"])
         expected = case["expect"]
         hits = [title for title in expected if title in found]
-        recalls.append(len(hits) / min(len(expected), TOP))
+        recalls.append(min(len(hits) / min(len(expected), TOP), 1.0))
         ranks = [found.index(title) + 1 for title in hits]
         reciprocal_ranks.append(1 / min(ranks) if ranks else 0.0)
-        if len(hits) < len(expected):
+        if recalls[-1] < 1:
             missing = sorted(set(expected) - set(hits))
             misses.append(f"{case['q']!r} ({case['lang']}): missing {missing}, got {found}")
     return sum(recalls) / len(recalls), sum(reciprocal_ranks) / len(reciprocal_ranks), misses
