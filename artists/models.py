@@ -16,6 +16,7 @@ from wagtail.search import index
 from heritage.email_fields import CanonicalEmailField
 from heritage.finance.fields import finance_fields, finance_panel
 from heritage.models import optional_image
+from heritage.search import search_fields_folded
 
 # What decides where her money goes: a change to any of them holds her payouts and emails her.
 PAYOUT_DESTINATION_FIELDS = ("payout_method", "stripe_account_id", "payout_details")
@@ -53,6 +54,10 @@ class LocalisedName(models.Model):
 
     def __str__(self):
         return self.name
+
+    def names(self) -> list[str]:
+        """Its names in every language, those given."""
+        return [name for name in (self.name_en, self.name_ru, self.name_tg) if name]
 
     @property
     def name(self) -> str:
@@ -220,14 +225,16 @@ class ArtistProfile(index.Indexed, ClusterableModel):
 
     objects = ArtistQuerySet.as_manager()
 
-    search_fields = [
-        index.SearchField("display_name", boost=5),
-        index.AutocompleteField("display_name"),
-        index.SearchField("bio"),
-        index.SearchField("statement"),
-        index.FilterField("status"),
-        index.FilterField("region"),
-    ]
+    search_fields = search_fields_folded(
+        [
+            index.SearchField("display_name", boost=5),
+            index.AutocompleteField("display_name"),
+            index.SearchField("bio"),
+            index.SearchField("statement"),
+            index.FilterField("status"),
+            index.FilterField("region"),
+        ]
+    )
 
     panels = [
         MultiFieldPanel(

@@ -22,17 +22,18 @@ from rest_framework.fields import Field
 
 from artists.models import ArtistProfile
 from heritage.images.renditions import API_RENDITION
+from heritage.search_text import words_split
 
 from .api_serializers import ArtworkSerializer
 from .models import Artwork, ArtworkImage
-from .selectors.search import NOT_WORD, QUERY_MAX_LENGTH, artwork_search_ids
+from .selectors.search import QUERY_MAX_LENGTH, artwork_search_ids
 
 
 def search_words(query: str) -> str:
     """The words of a query: quotes, `*`, `&`, `|`, `!`, brackets and NUL are syntax (or
     errors) to SQLite's FTS5 and PostgreSQL's tsquery, and a visitor's stray symbol must
     not become a server error."""
-    return " ".join(NOT_WORD.sub(" ", query[:QUERY_MAX_LENGTH]).split())
+    return " ".join(words_split(query[:QUERY_MAX_LENGTH]))
 
 
 class WordsSearchFilter(SearchFilter):

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from heritage.admin.lookups import TranslatedNamesViewSet
 
 from .admin_views import ArtworkReviewView
-from .models import Artwork, Medium
+from .models import Artwork, Medium, SearchTerm
 
 
 class ArtworkIndexView(IndexView):
@@ -54,8 +54,20 @@ class MediumViewSet(TranslatedNamesViewSet):
     menu_label = _("Media")
 
 
+class SearchTermViewSet(SnippetViewSet):
+    """The craft words, materials and motifs buyers search with, and what they find."""
+
+    model = SearchTerm
+    url_namespace = "search_terms_admin"
+    url_prefix = "gallery/search-terms"
+    icon = "search"
+    menu_label = _("Search terms")
+    list_display = ["name_en", "name_ru", "name_tg", "spellings"]
+    search_fields = ["name_en", "name_ru", "name_tg", "spellings", "related_words"]
+
+
 class GalleryGroup(SnippetViewSetGroup):
-    items = (ArtworkViewSet, MediumViewSet)
+    items = (ArtworkViewSet, MediumViewSet, SearchTermViewSet)
     menu_icon = "image"
     menu_label = _("Gallery")
     menu_order = 210

@@ -37,6 +37,7 @@ TAXONOMY_MIGRATIONS = (
     "artists.migrations.0002_disciplines",
     "gallery.migrations.0002_media",
     "shop.migrations.0002_shipping_profiles",
+    "gallery.migrations.0005_search_terms_first_list",
 )
 
 
@@ -46,10 +47,13 @@ def _taxonomy(request):
     if uses_db:
         request.getfixturevalue("_django_db_helper")
         from artists.models import Discipline
-        from gallery.models import Medium
+        from gallery.models import Medium, SearchTerm
         from shop.models import ShippingProfile
 
-        if not (Discipline.objects.exists() and Medium.objects.exists() and ShippingProfile.objects.exists()):
+        if (
+            not (Discipline.objects.exists() and Medium.objects.exists() and ShippingProfile.objects.exists())
+            or not SearchTerm.objects.exists()
+        ):
             for module in TAXONOMY_MIGRATIONS:
                 import_module(module).add(django_apps, None)
 
@@ -61,7 +65,12 @@ def locales(db):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say plainly whether the browser journeys ran, and in which browser and database."""
+    """Say plainly whether the browser journeys ran, and in which browser and database; and
+    the search quality measured over the demo catalogue (tests/search)."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in getattr(report, "user_properties", []):
+            if name == "search_quality" and report.when == "call":
+                terminalreporter.write_line(f"Search quality: {value}")
     e2e = [r for r in terminalreporter.stats.get("passed", []) if "tests/e2e/" in r.nodeid]
     failed = [r for r in terminalreporter.stats.get("failed", []) if "tests/e2e/" in r.nodeid]
     if e2e or failed:

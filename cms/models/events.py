@@ -25,6 +25,7 @@ from cms.events.selectors import (
 from cms.events.services import RegistrationError, registration_create, registration_is_open
 from heritage.models import BasePage, optional_image
 from heritage.ratelimit import rate_limit_refusal
+from heritage.search import search_fields_folded
 
 from ..blocks import StoryStreamBlock
 from ..selectors_jsonld import event_jsonld
@@ -107,7 +108,9 @@ class EventPage(BasePage):
     hero_image = optional_image(_("image"))
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.FilterField("start")]
+    search_fields = search_fields_folded(
+        [*BasePage.search_fields, index.SearchField("intro"), index.FilterField("start")]
+    )
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("event_type"),

@@ -13,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from heritage.models import BasePage, optional_image
+from heritage.search import search_fields_folded
 
 from ..blocks import StoryStreamBlock
 from ..selectors_jsonld import story_jsonld
@@ -64,7 +65,9 @@ class CampaignPage(BasePage):
     hero_image = optional_image(_("hero image"))
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = search_fields_folded(
+        [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    )
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("cause"),
@@ -117,7 +120,9 @@ class StoryPage(BasePage):
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = search_fields_folded(
+        [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    )
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),

@@ -2,6 +2,7 @@ from .artwork import Artwork, ArtworkImage, ArtworkTag, Medium
 from .exhibition import ExhibitionIndexPage, ExhibitionPage, ExhibitionSection
 from .favourites import Favourite, Follow
 from .pages import ArtistIndexPage, GalleryPage
+from .search_terms import SearchTerm
 
 __all__ = [
     "ArtistIndexPage",
@@ -15,4 +16,5 @@ __all__ = [
     "Follow",
     "GalleryPage",
     "Medium",
+    "SearchTerm",
 ]

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from artists.models import ArtistProfile, LocalisedName
 from heritage.images.renditions import CARD_RENDITIONS
+from heritage.search import search_fields_folded
 
 CM_PER_INCH = Decimal("2.54")
 
@@ -107,20 +108,22 @@ class Artwork(index.Indexed, ClusterableModel):
 
     objects = ArtworkQuerySet.as_manager()
 
-    search_fields = [
-        index.SearchField("title", boost=5),
-        index.AutocompleteField("title"),
-        index.SearchField("description"),
-        index.SearchField("materials"),
-        index.RelatedFields("artist", [index.SearchField("display_name", boost=3)]),
-        index.RelatedFields(
-            "medium",
-            [index.SearchField("name_en"), index.SearchField("name_ru"), index.SearchField("name_tg")],
-        ),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-        index.FilterField("status"),
-        index.FilterField("artist_id"),
-    ]
+    search_fields = search_fields_folded(
+        [
+            index.SearchField("title", boost=5),
+            index.AutocompleteField("title"),
+            index.SearchField("description"),
+            index.SearchField("materials"),
+            index.RelatedFields("artist", [index.SearchField("display_name", boost=3)]),
+            index.RelatedFields(
+                "medium",
+                [index.SearchField("name_en"), index.SearchField("name_ru"), index.SearchField("name_tg")],
+            ),
+            index.RelatedFields("tags", [index.SearchField("name")]),
+            index.FilterField("status"),
+            index.FilterField("artist_id"),
+        ]
+    )
 
     panels = [
         FieldPanel("artist"),

@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.search import index
 
 from heritage.caching import layout_cached, page_translations
+from heritage.search import search_fields_folded
 from heritage.seo import hreflang_alternates
 
 
@@ -38,6 +40,9 @@ class BasePage(Page):
         blank=True,
         help_text=_("Shown under the title when the page is shared. Defaults to the search description."),
     )
+
+    # Every page is found by its title and search description in any script (`heritage.search`).
+    search_fields = search_fields_folded([*Page.search_fields, index.SearchField("search_description")])
 
     promote_panels = [
         *Page.promote_panels,

@@ -1,15 +1,21 @@
 """The site search page: pages in the reader's language, published works and approved
-artists; never drafts; junk queries answered calmly."""
+artists, grouped by kind; never drafts; junk queries answered calmly; nearest terms and the
+gallery's media when nothing is found."""
+
+from datetime import timedelta
 
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils import timezone, translation
 
 import pytest
 
 from artists.models import ArtistProfile
-from gallery.models import Artwork
+from cms.models import EventIndexPage
+from gallery.models import Artwork, ExhibitionIndexPage, ExhibitionPage
 from heritage.urls import urlpatterns as site_urlpatterns
 from tests.cms.editorial import gallery_make, paragraph, story_index_make, story_make, story_translate
+from tests.cms.events_fixtures import event_make
 from tests.factories import ArtistFactory, ArtworkFactory, build_site
 
 # The search page as heritage/urls.py mounts it (before Wagtail's catch-all page route).
@@ -91,3 +97,60 @@ def test_search_results_are_paged(client, site):
 
     assert first.count("Felt story") == 10
     assert second.count("Felt story") == 2
+
+
+def _exhibition(site, **fields):
+    index = ExhibitionIndexPage(title="Exhibitions", slug="exhibitions")
+    site["home"]["en"].add_child(instance=index)
+    index.save_revision().publish()
+    today = timezone.localdate()
+    page = ExhibitionPage(start_date=today, end_date=today + timedelta(days=30), **fields)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _events(site):
+    index = EventIndexPage(title="Events", slug="events")
+    site["home"]["en"].add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def section(html: str, group: str) -> str:
+    start = html.index(f'id="search-{group}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_search_groups_works_artists_exhibitions_stories_and_events(client, site):
+    artist = ArtistFactory(display_name="Нигина Раҳимова", bio="Сӯзанӣ медӯзам.")
+    ArtworkFactory(title="Боғи анор", description="Сӯзании калон.", artist=artist)
+    _exhibition(site, title="Threads of the Valley", slug="threads", search_description="Suzani and atlas.")
+    story_make(site["stories"]["en"], title="Her suzani", slug="her-suzani", body=[paragraph("Stitches.")])
+    event_make(_events(site), title="Suzani for beginners", slug="suzani-workshop")
+
+    html = search(client, "сузани")
+
+    assert "Боғи анор" in section(html, "artworks")
+    assert "Нигина Раҳимова" in section(html, "artists")
+    assert "Threads of the Valley" in section(html, "exhibitions")
+    assert "Her suzani" in section(html, "stories")
+    assert "Suzani for beginners" in section(html, "events")
+
+
+def test_a_search_that_finds_nothing_suggests_the_nearest_terms_and_the_media(client, site):
+    html = search(client, "embroidary")
+
+    none = section(html, "none")
+    assert "Nothing matches “embroidary”." in none
+    assert ">Embroidery</a>" in none
+    assert '/en/gallery/?medium=hand-embroidery">Hand embroidery</a>' in none
+
+
+def test_the_suggestions_speak_the_readers_language(client, site):
+    translation.activate("ru")
+    html = search(client, "войлак", "ru")
+
+    none = section(html, "none")
+    assert "По запросу «войлак» ничего не найдено." in none
+    assert ">Войлок</a>" in none

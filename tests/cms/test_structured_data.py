@@ -170,7 +170,9 @@ def test_an_event_gives_its_time_with_offset_its_place_and_organizer(client, sit
 def test_an_online_event_never_gives_away_its_private_link(client, site):
     events = site["home"].add_child(instance=_event_index())
     publish(events)
-    event = event_make(events, slug="online", is_online=True, online_url="https://meet.example.org/secret-room")
+    event = event_make(
+        events, slug="online", is_online=True, online_url="https://meet.example.org/secret-room"
+    )
 
     response = client.get(event.url)
     data = jsonld_on(client, event.url)["Event"]

@@ -31,7 +31,7 @@ def test_a_russian_word_finds_works_that_contain_it(client, gallery):
 
 def test_a_tajik_word_finds_works_that_contain_it(client, gallery):
     work_make(title="Сӯзанӣ барои арӯс", description="Гулдӯзии дастӣ.")
-    work_make(title="Кӯҳҳои Помир", description="Акварел.")
+    work_make(title="Кӯҳҳои Помир", description="Акварел.", medium=Medium.objects.get(slug="watercolour"))
 
     assert found(client, "сӯзанӣ") == ["Сӯзанӣ барои арӯс"]
 
