@@ -71,6 +71,12 @@ class ProfileFieldsForm(forms.ModelForm):
     """
 
     disciplines = DisciplineField()
+    # What buyers see of her, shown together in the application and the profile form.
+    PUBLIC_FIELDS = ("display_name", "bio", "statement", "disciplines", "region", "show_location")
+
+    @property
+    def public_fields(self):
+        return [self[name] for name in self.PUBLIC_FIELDS]
 
     class Meta:
         model = ArtistProfile
