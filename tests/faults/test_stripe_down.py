@@ -10,7 +10,7 @@ import pytest
 from shop.models import Offer, Order
 from shop.services import orders_expire
 from tests.factories import OfferFactory
-from tests.shop.test_checkout import cart_with, checkout_data
+from tests.shop.checkout import cart_with, checkout_data
 
 pytestmark = pytest.mark.django_db
 
