@@ -9,13 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from gallery.selectors.exhibitions import (
-    exhibition_hero_get,
-    exhibition_list_current,
-    exhibition_list_past,
-    exhibition_list_upcoming,
-    exhibition_rooms,
-)
+from gallery.selectors import exhibitions as selectors
 from gallery.selectors.jsonld import exhibition_jsonld
 from heritage.blocks import BaseStreamBlock
 from heritage.models import BasePage, optional_image
@@ -46,11 +40,11 @@ class ExhibitionIndexPage(BasePage):
         ones, which only accumulate, are paged."""
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        past = Paginator(exhibition_list_past(index=self, today=today), PAST_PER_PAGE).get_page(
+        past = Paginator(selectors.exhibition_list_past(index=self, today=today), PAST_PER_PAGE).get_page(
             request.GET.get("page")
         )
-        current = list(exhibition_list_current(index=self, today=today))
-        upcoming = list(exhibition_list_upcoming(index=self, today=today))
+        current = list(selectors.exhibition_list_current(index=self, today=today))
+        upcoming = list(selectors.exhibition_list_upcoming(index=self, today=today))
         context.update(
             current=current,
             upcoming=upcoming,
@@ -101,14 +95,14 @@ class ExhibitionPage(BasePage):
         """The hero, the online viewing room (every section with its public works) and the
         exhibition's structured data."""
         context = super().get_context(request, *args, **kwargs)
-        rooms = exhibition_rooms(page=self)
+        rooms = selectors.exhibition_rooms(page=self)
         gallery = GalleryPage.for_active_locale()
 
         def url_for(work):
             return gallery.artwork_full_url(work, request) if gallery else ""
 
         context.update(
-            hero=exhibition_hero_get(page=self),
+            hero=selectors.exhibition_hero_get(page=self),
             rooms=rooms,
             jsonld=exhibition_jsonld(self, rooms=rooms, url_for=url_for, request=request),
         )

@@ -3,33 +3,38 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Favourite(models.Model):
+class _Kept(models.Model):
+    """Something a signed-in buyer chose to keep: `target` names what she chose."""
+
+    target = ""
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.user} → {getattr(self, self.target)}"
+
+
+class Favourite(_Kept):
     """A work a signed-in buyer saved to come back to."""
 
+    target = "artwork"
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favourites")
     artwork = models.ForeignKey("gallery.Artwork", on_delete=models.CASCADE, related_name="favourites")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("saved work")
-        verbose_name_plural = _("saved works")
+        verbose_name, verbose_name_plural = _("saved work"), _("saved works")
         constraints = [models.UniqueConstraint(fields=["user", "artwork"], name="favourite_once")]
 
-    def __str__(self):
-        return f"{self.user} ♥ {self.artwork}"
 
-
-class Follow(models.Model):
+class Follow(_Kept):
     """An artist a signed-in buyer follows."""
 
+    target = "artist"
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
     artist = models.ForeignKey("artists.ArtistProfile", on_delete=models.CASCADE, related_name="followers")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("followed artist")
-        verbose_name_plural = _("followed artists")
+        verbose_name, verbose_name_plural = _("followed artist"), _("followed artists")
         constraints = [models.UniqueConstraint(fields=["user", "artist"], name="follow_once")]
-
-    def __str__(self):
-        return f"{self.user} → {self.artist}"
