@@ -102,7 +102,7 @@ def test_security_redis_url_gives_the_counters_their_own_redis_database():
     code = (
         "from django.core.cache import caches; store = caches['security']; "
         "store.set('probe-" + uuid.uuid4().hex + "', 'сомонӣ', 30); "
-        "print(type(store).__name__, type(caches['default']).__name__, store._server); "
+        "print(type(store).__name__, type(caches['default']).__name__, store._servers); "
     )
     env = {
         **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL"}},
