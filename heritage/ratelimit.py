@@ -1,6 +1,7 @@
 """Rate limits on the forms that robots abuse: signing in and up, password resets, messages to
-artists, event registration, starting a checkout, claiming a listed profile and changing
-payout details (which asks for the password again).
+artists and replies in a conversation, event registration, starting a checkout, claiming a
+listed profile, changing payout details (which asks for the password again), and every form
+that sends an email or takes photos (applications, works sent for review, uploads).
 
 Each form has two counters, one per client address and one per account (the email address
 typed, or the signed-in user). Over either, the visitor gets a friendly 429 page saying how many
@@ -84,6 +85,9 @@ LIMITS: dict[str, Limit] = {
     "inquiry-reply": Limit(ip=Rate(20, HOUR), account=Rate(10, HOUR)),
     "studio-reply": Limit(ip=Rate(60, HOUR), account=Rate(30, HOUR)),
     "artist-application": Limit(ip=Rate(20, HOUR), account=Rate(10, HOUR)),
+    # Sending a work for review emails the editors; taking it back and sending again would too.
+    "review-request": Limit(ip=Rate(60, HOUR), account=Rate(30, HOUR)),
+    "verify-resend": Limit(ip=Rate(10, HOUR), account=Rate(10, HOUR)),
     # Photos (works, portrait) and the forms that carry them, per artist.
     "upload": Limit(ip=Rate(200, HOUR), account=Rate(100, HOUR)),
     "event-registration": Limit(ip=Rate(20, HOUR), account=Rate(10, HOUR)),

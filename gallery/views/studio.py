@@ -300,9 +300,16 @@ def artwork_images_order(request, artwork: Artwork):
     return _("The order of the photos is saved.")
 
 
-def _review_action(service, success_message):
+def _review_action(service, success_message, *, limit: str = ""):
+    """A move of her work through review; `limit` names the rate limit of moves that email
+    the editors."""
+
+    def limited(view):
+        return rate_limited(limit, account=signed_in_user)(view) if limit else view
+
     @studio_view
     @require_POST
+    @limited
     def view(request, pk: int):
         artwork = _artwork_or_404(request, pk)
         try:
@@ -320,6 +327,7 @@ def _review_action(service, success_message):
 artwork_submit = _review_action(
     services.artwork_submit,
     _("Sent for review. We will email you when an editor has looked at it."),
+    limit="review-request",
 )
 artwork_withdraw = _review_action(
     services.artwork_withdraw,

@@ -19,7 +19,7 @@ from django.views.generic import FormView, TemplateView
 from heritage.accounts import services
 from heritage.accounts.forms import EmailAuthenticationForm, EmailPasswordResetForm, LanguageForm, SignupForm
 from heritage.accounts.tokens import VerificationStatus, email_verification_token_check
-from heritage.ratelimit import RateLimitedFormMixin
+from heritage.ratelimit import RateLimitedFormMixin, rate_limited
 from heritage.slowdown import PasswordResetBudgetMixin, PasswordResetProvesOwnerMixin, SignInSlowdownMixin
 
 
@@ -75,7 +75,14 @@ def verify_email(request, token):
     return render(request, "accounts/verify_email.html", {"status": check.status, "token": token})
 
 
+def _verify_resend_account(request, **_url_arguments) -> str:
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return f"verification:{request.POST.get('token', '')}"
+
+
 @require_POST
+@rate_limited("verify-resend", account=_verify_resend_account)
 def verify_resend(request):
     """Send a fresh confirmation link.
 

@@ -139,3 +139,25 @@ def test_new_works_and_profile_photos_share_the_upload_limit(artist_browser):
         ),
         kept="Silk.",
     )
+
+
+def test_sending_a_work_for_review_again_and_again_is_limited(artist_browser):
+    work = ArtworkFactory(artist=artist_browser.artist, status=Artwork.Status.DRAFT)
+    submit = reverse("gallery:artwork-submit", kwargs={"pk": work.pk})
+    withdraw = reverse("gallery:artwork-withdraw", kwargs={"pk": work.pk})
+    for _ in range(30):
+        assert artist_browser.post(submit).status_code == 302
+        artist_browser.post(withdraw)
+
+    assert_refused(artist_browser.post(submit))
+    work.refresh_from_db()
+    assert work.status == Artwork.Status.DRAFT
+
+
+def test_asking_again_and_again_for_a_confirmation_link_is_limited(db):
+    browser = Client()
+    browser.force_login(UserFactory(email_verified_at=None))
+    for _ in range(10):
+        assert browser.post("/en/accounts/verify/resend/").status_code == 302
+
+    assert_refused(browser.post("/en/accounts/verify/resend/"))

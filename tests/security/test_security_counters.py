@@ -2,12 +2,18 @@
 when that store does not answer, sign-in stays open and says so in the log."""
 
 import logging
+import os
+import subprocess
+import sys
 import time
+import uuid
+from pathlib import Path
 
 from django.core.cache import caches
 from django.test import Client
 
 import pytest
+import redis
 
 from tests.factories import UserFactory
 from tests.gallery.gallery_fixtures import gallery_pages_build
@@ -16,7 +22,9 @@ pytestmark = pytest.mark.django_db
 
 PASSWORD = "suzani-Pomegranate-1985"
 LOGIN = "/en/accounts/login/"
+RESET = "/en/accounts/password-reset/"
 CLOSED_PORT = "redis://127.0.0.1:1/0"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -83,3 +91,67 @@ def test_sign_in_stays_open_and_logs_an_error_when_the_counters_do_not_answer(ni
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert errors, "an unguarded sign-in must show in the error log"
     assert "security counters" in errors[0].getMessage().lower()
+
+
+# Against Redis itself (CI runs it on 127.0.0.1:6379; these use database 12).
+
+SECURITY_REDIS_URL = os.environ.get("TEST_SECURITY_REDIS_URL", "redis://127.0.0.1:6379/12")
+
+
+def test_security_redis_url_gives_the_counters_their_own_redis_database():
+    code = (
+        "from django.core.cache import caches; store = caches['security']; "
+        "store.set('probe-" + uuid.uuid4().hex + "', 'сомонӣ', 30); "
+        "print(type(store).__name__, type(caches['default']).__name__, store._servers); "
+    )
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL"}},
+        "DJANGO_SETTINGS_MODULE": "heritage.settings.dev",
+        "SECURITY_REDIS_URL": SECURITY_REDIS_URL,
+    }
+    result = subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert f"RedisCache LocMemCache ['{SECURITY_REDIS_URL}']" in result.stdout
+
+
+@pytest.fixture
+def redis_counters(settings):
+    """The security alias on Redis under a prefix of its own, removed afterwards."""
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        **settings.CACHES,
+        "security": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SECURITY_REDIS_URL,
+            "KEY_PREFIX": prefix,
+        },
+    }
+    client = redis.Redis.from_url(SECURITY_REDIS_URL)
+    yield client, prefix
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+def test_on_redis_the_slowdown_holds_and_every_counter_expires_by_itself(nigina, redis_counters):
+    client, prefix = redis_counters
+    for number in range(10):
+        sign_in(f"203.0.113.{number + 1}", "guess")
+    for number in range(3):
+        Client(REMOTE_ADDR=f"203.0.113.{number + 1}").post(RESET, {"email": nigina.email})
+
+    refused = sign_in("198.51.100.4", PASSWORD)
+
+    assert refused.status_code == 429
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    assert len(keys) > 20
+    # The store never evicts: a key without an expiry would stay there for ever.
+    assert all(0 < client.ttl(key) <= 30 * 24 * 3600 for key in keys)
