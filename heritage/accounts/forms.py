@@ -84,7 +84,10 @@ class EmailPasswordResetForm(PasswordResetForm):
 
     def get_users(self, email):
         """The active account with a usable password at this (canonical) address, if any."""
-        users = get_user_model()._default_manager.filter(email=email_canonical(email), is_active=True)
+        try:
+            users = get_user_model()._default_manager.filter(email=email_canonical(email), is_active=True)
+        except EmailRefused:
+            return iter(())
         return (user for user in users if user.has_usable_password())
 
     def save(self, **kwargs):

@@ -1,8 +1,10 @@
 """The one form of an email address (heritage.email_address), and the migration that brought
 the addresses already stored to it without merging two accounts."""
 
+import importlib
 from datetime import timedelta
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
@@ -156,3 +158,17 @@ def test_the_migration_holds_a_look_alike_claim_address_and_keeps_the_others():
     assert [entry.pk for entry in held] == [look_alike.pk]
     real.refresh_from_db()
     assert real.claim_email == "madina@gmail.com"
+
+
+@pytest.mark.django_db
+def test_the_migration_prints_each_held_account_for_staff(capsys):
+    migration = importlib.import_module("heritage.migrations.0007_user_email_canonical")
+    keeper = account("sara@example.org", joined_days_ago=1)
+    variant = account("SARA@Example.org", joined_days_ago=9)
+
+    migration.users_canonicalise(apps, schema_editor=None)
+
+    printed = capsys.readouterr().out
+    assert f"Account #{variant.pk} held: 'SARA@Example.org'" in printed
+    assert f"same address as #{keeper.pk}" in printed
+    assert "1 account(s) held" in printed
