@@ -94,8 +94,10 @@ class TestSettings:
 
     def test_development_keeps_media_on_the_filesystem(self):
         storages = self.settings_with()
-        assert set(storages) == {"default", "staticfiles"}
+        assert set(storages) == {"default", "originals", "staticfiles"}
         assert storages["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+        # Originals outside the published folder (tests/heritage/test_private_originals.py).
+        assert storages["originals"]["BACKEND"] == "heritage.storage.PrivateFileSystemStorage"
 
     def test_a_named_bucket_holds_the_media_and_static_files_stay_with_the_app(self):
         storages = self.settings_with(
