@@ -24,6 +24,7 @@ from heritage.storage import RENDITION_CACHE_CONTROL
 from tests.factories import ArtistFactory, ArtworkFactory, ImageFactory
 from tests.fakes.s3_server import closed_endpoint, http_get
 from tests.gallery.gallery_fixtures import gallery_pages_build
+from tests.two_factor import staff_login
 from tests.heritage.images import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
@@ -184,9 +185,10 @@ class TestPrivateOriginalsPublicRenditions:
         assert client.get(url).status_code == 404
         other_work = ArtworkFactory()
         assert client.get(original_url(other_work, artwork_image)).status_code == 404
-        client.force_login(
-            django_user_model.objects.create_superuser(email="editor@example.org", password="x")
-        )
+        editor = django_user_model.objects.create_superuser(email="editor@example.org", password="x")
+        client.force_login(editor)
+        assert client.get(url).status_code == 404, "staff need their second step first"
+        staff_login(client, editor)
         response = client.get(url)
         assert response.status_code == 302 and "X-Amz-Signature=" in response["Location"]
         assert http_get(response["Location"])[0] == 200
