@@ -24,8 +24,8 @@ from heritage.storage import RENDITION_CACHE_CONTROL
 from tests.factories import ArtistFactory, ArtworkFactory, ImageFactory
 from tests.fakes.s3_server import closed_endpoint, http_get
 from tests.gallery.gallery_fixtures import gallery_pages_build
-from tests.two_factor import staff_login
 from tests.heritage.images import jpeg_with_gps
+from tests.two_factor import staff_login
 
 pytestmark = pytest.mark.django_db
 
