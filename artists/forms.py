@@ -141,6 +141,9 @@ class ArtistApplicationForm(ProfileFieldsForm):
             )
             return cleaned_data
         name = cleaned_data.get("display_name") or ""
+        # With another field refused nothing is saved: the photos are only checked (from their
+        # headers), and decoded one by one only when the rest of the application is right.
+        sanitize = not self.errors
         errors = []
         for number, upload in enumerate(uploads, start=1):
             image_form = image_upload_form(
@@ -148,6 +151,7 @@ class ArtistApplicationForm(ProfileFieldsForm):
                 title=f"{name or 'Artist'} sample {number}",
                 alt_text=gettext("Sample work by %(name)s") % {"name": name or gettext("the artist")},
                 user=self.user,
+                sanitize=sanitize,
             )
             if image_form.is_valid():
                 self.sample_forms.append(image_form)

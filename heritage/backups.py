@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
 from django.core.files.storage import storages
 from django.utils import timezone
 
 import psycopg
 from psycopg import sql
+
+from heritage.storage import local_media_roots
 
 DUMP = "database.dump"
 MANIFEST = "media-manifest.csv"
@@ -143,7 +144,8 @@ def _sha256(stream) -> str:
 
 def media_files():
     """(path, size, sha256) of every media file: objects in the bucket when media is on S3,
-    else files under MEDIA_ROOT. Paths use forward slashes, relative to the media root."""
+    else files under MEDIA_ROOT and the private media root. Paths use forward slashes, relative
+    to their root."""
     storage = storages["default"]
     if getattr(storage, "bucket_name", None):
         client = storage.connection.meta.client
@@ -154,12 +156,13 @@ def media_files():
                 body = client.get_object(Bucket=storage.bucket_name, Key=entry["Key"])["Body"]
                 yield entry["Key"], entry["Size"], _sha256(body)
         return
-    root = Path(settings.MEDIA_ROOT)
-    if not root.is_dir():
-        return
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        with path.open("rb") as stream:
-            yield path.relative_to(root).as_posix(), path.stat().st_size, _sha256(stream)
+    # Originals live in the private media root under the same relative names (heritage.storage).
+    for root in local_media_roots():
+        if not root.is_dir():
+            continue
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            with path.open("rb") as stream:
+                yield path.relative_to(root).as_posix(), path.stat().st_size, _sha256(stream)
 
 
 def manifest_write(path: Path) -> tuple[int, int]:

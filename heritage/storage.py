@@ -10,17 +10,25 @@ With a bucket, three storages share it, each under its own key prefix:
   the bucket policy (`public_read_policy`), cached for a year; a rendition's name is never
   used twice (`CustomRendition.get_upload_to`), so "immutable" is true.
 
-Without a bucket (development, tests), ``originals`` and ``renditions`` fall back to the
-default storage. docs/operations.md ("Media bucket") explains the bucket's setup.
+Without a bucket, renditions and documents are files under MEDIA_ROOT, which the web server
+publishes at MEDIA_URL, and originals are files under the private media root
+(`private_media_root`: PRIVATE_MEDIA_ROOT, or MEDIA_ROOT's sibling ``<MEDIA_ROOT>-private``),
+which nothing publishes: `PrivateFileSystemStorage` gives them addresses of the permission-checked
+view (heritage.images.views), and a rendition's name, which shows its original's, leads nowhere
+under MEDIA_URL. docs/operations.md ("Media bucket", "Media: originals are private") explains
+both set-ups.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
+from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import storages
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
+from django.urls import reverse
 from django.utils.functional import LazyObject, empty
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -110,6 +118,37 @@ def s3_storages(
             },
         },
     }
+
+
+def private_media_root() -> Path:
+    """Where originals live on this machine's disk: PRIVATE_MEDIA_ROOT, or else the folder beside
+    MEDIA_ROOT named ``<MEDIA_ROOT>-private`` (outside the folder the web server publishes)."""
+    configured = getattr(settings, "PRIVATE_MEDIA_ROOT", "")
+    if configured:
+        return Path(configured)
+    media_root = Path(settings.MEDIA_ROOT)
+    return media_root.with_name(f"{media_root.name}-private")
+
+
+def local_media_roots() -> list[Path]:
+    """Every folder that holds media on this machine: the public one, then the private one."""
+    return [Path(settings.MEDIA_ROOT), private_media_root()]
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Originals on this machine's disk, under `private_media_root()`, which no web server
+    publishes. A file's address is the view that checks who asks (staff or the image's owner)."""
+
+    @property
+    def base_location(self):
+        return self._value_or_setting(self._location, str(private_media_root()))
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        return reverse("image-original", kwargs={"name": name})
 
 
 def public_read_policy(bucket_name: str) -> dict:

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from heritage import views
 from heritage.admin import login as admin_login
+from heritage.images import views as image_views
 from heritage.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
@@ -32,6 +33,8 @@ urlpatterns = [
         ),
     ),
     path("healthz", views.health, name="health"),
+    # Originals, for staff and their uploader only (heritage.images.views); never under MEDIA_URL.
+    path("originals/<path:name>", image_views.image_original, name="image-original"),
     path("api/v2/", include("gallery.api")),
     path("webhooks/", include("shop.urls_webhooks")),
     path("i18n/", include("django.conf.urls.i18n")),

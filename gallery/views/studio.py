@@ -6,12 +6,10 @@ so anyone else's work — or its photos — is a 404. The rules live in `gallery
 these views turn their refusals into messages in her language.
 """
 
-import posixpath
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +18,8 @@ from django.views.decorators.http import require_POST
 
 from artists.permissions import artist_required
 from heritage.images.uploads import ImageStorageUnavailable, images_save
+from heritage.images.views import original_response, staff_may_see_originals
 from heritage.ratelimit import rate_limited, signed_in_user, too_many_attempts, wait_message
-from heritage.storage import original_download_url
 
 from .. import services
 from ..forms import ArtworkCreateForm, ArtworkForm, ArtworkImageUploadForm
@@ -246,15 +244,9 @@ def artwork_image_original(request, pk: int, image_pk: int):
     if artwork_image is None:
         raise Http404
     owner = artwork_image.artwork.artist.user_id == request.user.pk
-    if not (owner or request.user.has_perm("wagtailadmin.access_admin")):
+    if not (owner or staff_may_see_originals(request.user)):
         raise Http404
-    image = artwork_image.image
-    url = original_download_url(image)
-    if url is not None:
-        return redirect(url)
-    return FileResponse(
-        image.file.open("rb"), as_attachment=True, filename=posixpath.basename(image.file.name)
-    )
+    return original_response(artwork_image.image, as_attachment=True)
 
 
 def _image_action(view):

@@ -91,9 +91,13 @@ class CustomImageForm(BaseImageForm):
             file_field.max_image_pixels = max_pixels
             file_field.error_messages["file_too_many_pixels"] = too_many_pixels_message(max_pixels)
 
+    # False: check the file (format, size, pixels: all read from its header) without decoding
+    # it, for a form that will not be saved anyway (heritage.images.forms.image_upload_form).
+    sanitize_upload = True
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if not upload or "file" not in self.changed_data:
+        if not upload or "file" not in self.changed_data or not self.sanitize_upload:
             return upload
         upload.seek(0)
         try:
@@ -105,13 +109,15 @@ class CustomImageForm(BaseImageForm):
         return SanitizedFile(clean.content, name=clean.filename)
 
 
-def image_upload_form(*, upload, title: str, alt_text: str, user):
+def image_upload_form(*, upload, title: str, alt_text: str, user, sanitize: bool = True):
     """The image form bound to one photo uploaded outside the admin (the studio).
 
     Same messages and cleaning as the admin; the pixel limit is the artists' unless `user` is
     staff (`max_pixels_for`). Wagtail offers a user only the
     collections she may add to, and artists hold no admin permissions, so the form is built
     without a user: the image goes to the root collection, recorded as uploaded by her.
+    `sanitize=False` only checks the file, for a form whose other fields are refused: its
+    photo is decoded once, when the form is sent right, not on every try.
     """
     image_model = get_image_model()
     root = Collection.get_first_root_node()
@@ -121,4 +127,5 @@ def image_upload_form(*, upload, title: str, alt_text: str, user):
         instance=image_model(uploaded_by_user=user, collection=root),
     )
     form.limit_pixels(max_pixels_for(user))
+    form.sanitize_upload = sanitize
     return form

@@ -2,6 +2,7 @@ import posixpath
 
 from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +63,21 @@ class CustomImage(PlaceholderOnStorageError, AbstractImage):
     @property
     def default_alt_text(self):
         return self.alt_text or self.title
+
+    def get_rendition(self, filter):
+        # "original" (the admin's edit page asks for it) would publish a full-size copy among the
+        # public renditions: the stored original, at its private address, stands in for it.
+        if (filter if isinstance(filter, str) else filter.spec) == "original":
+            return self.original_as_rendition()
+        return super().get_rendition(filter)
+
+    def original_as_rendition(self):
+        """An unsaved rendition that is the stored original itself, at its private address."""
+        rendition = self.get_rendition_model()(
+            image=self, filter_spec="original", width=self.width, height=self.height
+        )
+        rendition.file = ImageFieldFile(rendition, self.file.field, self.file.name)
+        return rendition
 
     def save(self, *args, **kwargs):
         if self.file:

@@ -160,8 +160,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Originals outside the published folder: PRIVATE_MEDIA_ROOT, by default "<MEDIA_ROOT>-private"
+# (heritage.storage.private_media_root); only a permission-checked view serves them, handing
+# the sending to nginx (X-Accel-Redirect to an `internal` location) when MEDIA_X_ACCEL_REDIRECT
+# is on. docs/operations.md, "Media: originals are private".
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT")
+MEDIA_X_ACCEL_REDIRECT = env_bool("MEDIA_X_ACCEL_REDIRECT", False)
+MEDIA_X_ACCEL_PREFIX = env("MEDIA_X_ACCEL_PREFIX", "/_private_media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {"BACKEND": "heritage.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Media in an S3-compatible bucket (AWS S3, Spaces, R2, MinIO) when one is named; static files

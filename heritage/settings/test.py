@@ -22,6 +22,7 @@ TASKS["default"]["BACKEND"] = "django.tasks.backends.immediate.ImmediateBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix=f"heritage-test-media-{os.getpid()}-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {"BACKEND": "heritage.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"

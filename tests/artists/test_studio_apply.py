@@ -7,6 +7,7 @@ from django.urls import reverse
 import pytest
 
 from artists.models import ArtistProfile, Discipline, Region
+from heritage.images import forms as image_forms
 from heritage.models import CustomImage
 from tests.artists.conftest import not_a_photo, phone_photo
 from tests.heritage.images import metadata_of
@@ -141,3 +142,28 @@ def test_the_form_explains_what_stays_private(newcomer_client):
     assert "A pseudonym is fine." in content
     assert 'type="file"' in content and "multiple" in content and 'accept="image/*"' in content
     assert 'enctype="multipart/form-data"' in content
+
+
+def test_her_photos_are_decoded_once_when_the_application_is_right_not_on_every_try(
+    newcomer_client, monkeypatch
+):
+    decoded = []
+    sanitize = image_forms.sanitize_image
+    monkeypatch.setattr(
+        image_forms,
+        "sanitize_image",
+        lambda upload, name, **kw: decoded.append(name) or sanitize(upload, name, **kw),
+    )
+    response = newcomer_client.post(URL, application(bio=""))
+    assert response.status_code == 200
+    assert decoded == [], "nothing is saved, so nothing needs decoding"
+
+    response = newcomer_client.post(
+        URL, application(bio="", samples=[phone_photo("IMG_0001.jpg"), not_a_photo("notes.jpg")])
+    )
+    assert "notes.jpg: This file is not an image we can read." in response.content.decode()
+    assert decoded == []
+
+    assert newcomer_client.post(URL, application()).status_code == 302
+    assert sorted(decoded) == ["IMG_0001.jpg", "IMG_0002.jpg"]
+    assert CustomImage.objects.count() == 2

@@ -61,7 +61,9 @@ def upload_through_form(data: bytes, name: str, **fields):
 
 
 def files_under(root) -> list[Path]:
-    return [p for p in Path(root).rglob("*") if p.is_file()]
+    """Files under a media root and beside it, in the private root where originals go."""
+    private = Path(root).with_name(f"{Path(root).name}-private")
+    return [p for folder in (Path(root), private) for p in folder.rglob("*") if p.is_file()]
 
 
 @pytest.mark.django_db

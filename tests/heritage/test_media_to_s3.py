@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from heritage.management.commands.media_to_s3 import multipart_etag, same_content
-from heritage.storage import RENDITION_CACHE_CONTROL
+from heritage.storage import RENDITION_CACHE_CONTROL, private_media_root
 from tests.fakes.s3_server import closed_endpoint
 
 FILES = {
@@ -74,7 +74,10 @@ def test_media_come_back_from_the_bucket_verified_and_resumably(s3_bucket, setti
     (tmp_path / "restored" / "documents" / "price-list.pdf").write_bytes(FILES["documents/price-list.pdf"])
     assert "Copied 2 files, skipped 1" in run("media_from_s3")
     for key, data in FILES.items():
-        assert (media(settings) / key).read_bytes() == data
+        # Originals come back to the private media root, out of the published folder.
+        root = private_media_root() if key.startswith("original_images/") else media(settings)
+        assert (root / key).read_bytes() == data
+    assert not (media(settings) / "original_images").exists()
     assert not list(media(settings).rglob(".part-*"))
     assert "Copied 0 files, skipped 3" in run("media_to_s3", "--reverse")
 

@@ -25,6 +25,7 @@ from tests.factories import ArtistFactory, ArtworkFactory, ImageFactory
 from tests.fakes.s3_server import closed_endpoint, http_get
 from tests.gallery.gallery_fixtures import gallery_pages_build
 from tests.heritage.images import jpeg_with_gps
+from tests.two_factor import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -94,8 +95,10 @@ class TestSettings:
 
     def test_development_keeps_media_on_the_filesystem(self):
         storages = self.settings_with()
-        assert set(storages) == {"default", "staticfiles"}
+        assert set(storages) == {"default", "originals", "staticfiles"}
         assert storages["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+        # Originals outside the published folder (tests/heritage/test_private_originals.py).
+        assert storages["originals"]["BACKEND"] == "heritage.storage.PrivateFileSystemStorage"
 
     def test_a_named_bucket_holds_the_media_and_static_files_stay_with_the_app(self):
         storages = self.settings_with(
@@ -182,9 +185,10 @@ class TestPrivateOriginalsPublicRenditions:
         assert client.get(url).status_code == 404
         other_work = ArtworkFactory()
         assert client.get(original_url(other_work, artwork_image)).status_code == 404
-        client.force_login(
-            django_user_model.objects.create_superuser(email="editor@example.org", password="x")
-        )
+        editor = django_user_model.objects.create_superuser(email="editor@example.org", password="x")
+        client.force_login(editor)
+        assert client.get(url).status_code == 404, "staff need their second step first"
+        staff_login(client, editor)
         response = client.get(url)
         assert response.status_code == 302 and "X-Amz-Signature=" in response["Location"]
         assert http_get(response["Location"])[0] == 200

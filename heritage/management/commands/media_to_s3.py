@@ -26,7 +26,14 @@ from django.core.management.base import BaseCommand, CommandError
 from botocore.exceptions import BotoCoreError, ClientError
 from tqdm import tqdm
 
-from heritage.storage import ORIGINALS, ORIGINALS_PREFIX, RENDITIONS, RENDITIONS_PREFIX
+from heritage.storage import (
+    ORIGINALS,
+    ORIGINALS_PREFIX,
+    RENDITIONS,
+    RENDITIONS_PREFIX,
+    local_media_roots,
+    private_media_root,
+)
 
 CHUNK = 1024 * 1024
 # Part sizes that common uploaders use; a multipart ETag is checked against each of them.
@@ -172,18 +179,29 @@ class Command(BaseCommand):
             raise CommandError(
                 f"MEDIA_ROOT {self.media_root} is not a folder: set MEDIA_ROOT to where the media are."
             )
-        items = []
-        for folder, dirs, files in os.walk(self.media_root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.startswith("."):
-                    continue
-                path = Path(folder) / name
-                items.append((path.relative_to(self.media_root).as_posix(), path.stat().st_size, ""))
-        return items
+        items = {}
+        # Originals live in the private media root under the same names (heritage.storage).
+        for root in local_media_roots():
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    path = Path(folder) / name
+                    items.setdefault(path.relative_to(root).as_posix(), (path.stat().st_size, ""))
+        return [(key, size, etag) for key, (size, etag) in sorted(items.items())]
+
+    def local_path(self, key: str) -> tuple[Path, Path]:
+        """(root, path) of `key` on this machine: originals in the private media root, unless
+        one is still where it was before originals became private."""
+        if key.startswith(ORIGINALS_PREFIX):
+            private = private_media_root()
+            if (private / key).exists() or not (self.media_root / key).exists():
+                return private, private / key
+        return self.media_root, self.media_root / key
 
     def upload(self, key: str, size: int, _etag: str) -> bool:
-        path = self.media_root / key
+        _root, path = self.local_path(key)
         md5 = file_md5(path)
         head = self.head(key)
         if head and same_content(path, size=head["ContentLength"], etag=head["ETag"], md5=md5):
@@ -228,8 +246,8 @@ class Command(BaseCommand):
         return items
 
     def download(self, key: str, size: int, etag: str) -> bool:
-        path = self.media_root / key
-        if not path.resolve().is_relative_to(self.media_root.resolve()):
+        root, path = self.local_path(key)
+        if not path.resolve().is_relative_to(root.resolve()):
             raise OSError("the key points outside MEDIA_ROOT; copy it by hand if it is wanted")
         if same_content(path, size=size, etag=etag):
             return False
