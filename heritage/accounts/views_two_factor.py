@@ -61,23 +61,12 @@ class CodeForm(forms.Form):
 
 def _code_accepted(request, form: CodeForm, device):
     """The device `form`'s code proves (her authenticator or her recovery codes), or None with
-    the reason added to the form. A recovery code is spent and she is told how many remain."""
+    the reason added to the form. A recovery code is spent (and logged)."""
     kind, code = form.cleaned_data["code"]
     if kind == RECOVERY:
         used = recovery_codes.recovery_code_use(request.user, code)
         if used is None:
             form.add_error("code", gettext("That recovery code is not right or has been used already."))
-            return None
-        left = recovery_codes.recovery_codes_left(request.user)
-        messages.warning(
-            request,
-            ngettext(
-                "You used a recovery code; each works once. %(count)d recovery code left.",
-                "You used a recovery code; each works once. %(count)d recovery codes left.",
-                left,
-            )
-            % {"count": left},
-        )
         return used
     allowed, _details = device.verify_is_allowed()
     if not allowed:
@@ -119,6 +108,17 @@ def two_factor_view(request):
         used = _code_accepted(request, form, device)
         if used is not None:
             _signed_in_with(request, used)
+            if used is not device:  # a recovery code: say how many are left
+                left = recovery_codes.recovery_codes_left(user)
+                messages.warning(
+                    request,
+                    ngettext(
+                        "You used a recovery code; each works once. %(count)d recovery code left.",
+                        "You used a recovery code; each works once. %(count)d recovery codes left.",
+                        left,
+                    )
+                    % {"count": left},
+                )
             return redirect(next_url)
     return _page(request, "accounts/two_factor.html", {"setting_up": False, "next": next_url}, form)
 

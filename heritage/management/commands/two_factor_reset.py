@@ -1,5 +1,6 @@
-"""`manage.py two_factor_reset EMAIL`: remove a staff member's authenticator when she has lost
-it. She sets up a new one the next time she opens the admin (see docs/operations.md)."""
+"""`manage.py two_factor_reset EMAIL`: remove a staff member's authenticator and recovery codes
+when she has lost her phone and her codes — the last resort (see docs/operations.md, "Two-step
+sign-in and recovery"). She sets up a new one the next time she opens the admin."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -9,7 +10,10 @@ from heritage.email_address import EmailRefused, email_canonical
 
 
 class Command(BaseCommand):
-    help = "Remove every two-step sign-in device of the account with this email address."
+    help = (
+        "Remove every two-step sign-in device (authenticator and recovery codes) of the account "
+        "with this email address."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("email")
@@ -23,6 +27,7 @@ class Command(BaseCommand):
             raise CommandError(f"No account has the email address {email!r}.")
         removed = two_factor_reset(user)
         self.stdout.write(
-            f"Removed {removed} device(s) of {user.email}. At her next sign-in to the admin she "
-            "sets up a new authenticator app; check it is really her before telling her so."
+            f"Removed {removed} device(s) of {user.email} (authenticator, recovery codes). At her "
+            "next sign-in to the admin she sets up a new authenticator app and gets new recovery "
+            "codes; check it is really her before telling her so."
         )
