@@ -13,7 +13,7 @@ of its forms (and for the alternatives the caller adds, such as the craft-term l
 """
 
 from collections.abc import Mapping, Sequence
-from functools import reduce, wraps
+from functools import wraps
 
 from django.db import connection
 
@@ -84,7 +84,8 @@ def query_build(text: str, *, operator: str = "and", alternatives: Mapping[str, 
     phrase's `phrase_key` to other words or phrases that count as it (synonyms, other
     spellings); the longest phrase of up to three words is taken first. No words: everything
     matches, as an empty search box does."""
-    words = words_split(text[:QUERY_MAX_LENGTH])[:QUERY_MAX_WORDS]
+    # A word typed twice adds nothing but depth to the expression.
+    words = list(dict.fromkeys(words_split(text[:QUERY_MAX_LENGTH])))[:QUERY_MAX_WORDS]
     alternatives = alternatives or {}
     groups = []
     start = 0
@@ -104,7 +105,20 @@ def query_build(text: str, *, operator: str = "and", alternatives: Mapping[str, 
     if not groups:
         return MatchAll()
     join = And if operator.lower() == "and" else Or
-    return groups[0] if len(groups) == 1 else reduce(lambda a, b: join([a, b]), groups[1:], groups[0])
+    return groups[0] if len(groups) == 1 else join(groups)
+
+
+def _plain_text_of(query) -> str | None:
+    """The words of a query made only of plain texts joined one way; None for any other."""
+    if isinstance(query, PlainText):
+        return query.query_string
+    if isinstance(query, And | Or):
+        parts = [
+            _plain_text_of(sub) if not isinstance(sub, And | Or) or type(sub) is type(query) else None
+            for sub in query.subqueries
+        ]
+        return None if None in parts else " ".join(parts)
+    return None
 
 
 def query_guard(query, operator: str | None = None):
@@ -114,6 +128,10 @@ def query_guard(query, operator: str | None = None):
     (the admin's page search) is treated the same; other parsed queries pass as they are."""
     if isinstance(query, PlainText):
         return query_build(query.query_string, operator=query.operator)
+    if isinstance(query, And | Or) and (text := _plain_text_of(query)) is not None:
+        # The admin's query parser gives one plain text per word: hundreds of them nest too
+        # deep for the backend, so they become one query of (at most twelve) words again.
+        return query_build(text, operator="and" if isinstance(query, And) else "or")
     if not isinstance(query, str):
         return query
     return query_build(query.replace("\x00", " "), operator=operator or "and")
@@ -124,9 +142,13 @@ def _guarded(method, *, fold_query: bool):
     def search(query, *args, operator=None, **kwargs):
         if fold_query:
             return method(query_guard(query, operator), *args, **kwargs)
-        # Autocomplete takes plain text only: the typed beginning, folded as the index is.
-        if isinstance(query, str):
-            query = " ".join(words_split(query[:QUERY_MAX_LENGTH])) or MatchAll()
+        # Autocomplete takes plain text only: the typed beginning, folded as the index is,
+        # each word once (the admin's page search sends whatever was typed, however long).
+        if isinstance(query, PlainText):
+            words = " ".join(dict.fromkeys(words_split(query.query_string[:QUERY_MAX_LENGTH])))
+            query = PlainText(words, operator=query.operator, boost=query.boost) if words else MatchAll()
+        elif isinstance(query, str):
+            query = " ".join(dict.fromkeys(words_split(query[:QUERY_MAX_LENGTH]))) or MatchAll()
         return method(query, *args, operator=operator, **kwargs)
 
     return search

@@ -154,21 +154,36 @@ def search_suggestions(q: str) -> list[Suggestion]:
     known = vocabulary()
     suggestions: list[Suggestion] = []
     for word in words_split(q[:QUERY_MAX_LENGTH])[:TYPO_MAX_WORDS]:
-        key = latin_key(word)
-        for match in difflib.get_close_matches(key, terms, n=SUGGESTIONS, cutoff=0.6):
+        for match in _nearest(word, terms, n=SUGGESTIONS, cutoff=0.6):
             suggestions.append(Suggestion(label=terms[match], query=terms[match]))
-        for match in difflib.get_close_matches(key, known, n=2, cutoff=TYPO_CUTOFF):
+        for match in _nearest(word, known, n=2, cutoff=TYPO_CUTOFF):
             suggestions.append(Suggestion(label=known[match], query=known[match]))
-    unique = {text_fold(s.query): s for s in reversed(suggestions) if text_fold(s.query) != text_fold(q)}
-    return list(reversed(unique.values()))[:SUGGESTIONS]
+    seen = {text_fold(q)}
+    unique = []
+    for suggestion in suggestions:
+        if text_fold(suggestion.query) not in seen:
+            seen.add(text_fold(suggestion.query))
+            unique.append(suggestion)
+    return unique[:SUGGESTIONS]
+
+
+def _nearest(word: str, known: dict[str, str], *, n: int, cutoff: float) -> list[str]:
+    """The keys of `known` nearest to `word` as it was typed folded or as its Latin key,
+    best first (difflib's ratio)."""
+    scores: dict[str, float] = {}
+    for form in dict.fromkeys([text_fold(word), latin_key(word)]):
+        for match in difflib.get_close_matches(form, known, n=n, cutoff=cutoff):
+            scores[match] = max(scores.get(match, 0.0), difflib.SequenceMatcher(None, form, match).ratio())
+    return sorted(scores, key=lambda match: -scores[match])[:n]
 
 
 def _term_names(language: str) -> dict[str, str]:
-    """Every name and spelling of every term by its Latin key → the term's name in
-    `language` (else English)."""
+    """Every name and spelling of every term, folded and as its Latin key → the term's name
+    in `language` (else English)."""
     names: dict[str, str] = {}
     for term in SearchTerm.objects.all():
         shown = getattr(term, f"name_{language}", "") or term.name_en
         for name in term.names():
+            names.setdefault(text_fold(name), shown)
             names.setdefault(latin_key(name), shown)
     return names

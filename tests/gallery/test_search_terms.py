@@ -9,6 +9,7 @@ import pytest
 
 from gallery.models import Artwork, Medium, SearchTerm
 from gallery.selectors.search import artwork_search_ids, search_suggestions
+from tests.two_factor import staff_login
 
 from .gallery_fixtures import work_make
 
@@ -65,12 +66,13 @@ def test_suggestions_name_the_nearest_terms_in_the_readers_language():
     assert labels[0] == "Войлок"
 
 
-def test_editors_keep_the_terms_in_the_admin(admin_client, client):
-    response = admin_client.get("/admin/gallery/search-terms/")
+def test_editors_keep_the_terms_in_the_admin(admin_user, client):
+    assert client.get("/admin/gallery/search-terms/").status_code == 302
+
+    response = staff_login(client, admin_user).get("/admin/gallery/search-terms/")
 
     assert response.status_code == 200
     assert "Suzani" in response.content.decode()
-    assert client.get("/admin/gallery/search-terms/").status_code == 302
 
 
 @postgres_only
