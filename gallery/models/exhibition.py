@@ -20,8 +20,6 @@ from gallery.selectors.jsonld import exhibition_jsonld
 from heritage.blocks import BaseStreamBlock
 from heritage.models import BasePage
 
-from .pages import GalleryPage
-
 PAST_PER_PAGE = 12
 
 
@@ -109,15 +107,10 @@ class ExhibitionPage(BasePage):
         exhibition's structured data."""
         context = super().get_context(request, *args, **kwargs)
         rooms = exhibition_rooms(page=self)
-        gallery = GalleryPage.for_active_locale()
-
-        def url_for(work):
-            return gallery.artwork_full_url(work, request) if gallery else ""
-
         context.update(
             hero=exhibition_hero_get(page=self),
             rooms=rooms,
-            jsonld=exhibition_jsonld(self, rooms=rooms, url_for=url_for, request=request),
+            jsonld=exhibition_jsonld(self, rooms=rooms, request=request),
         )
         return context
 
