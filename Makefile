@@ -26,7 +26,8 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# axe-core, which the accessibility journeys inject into each page (package.json).
+# axe-core, which the accessibility journeys inject into each page, and vnu-jar, the Nu HTML
+# Checker the HTML validity test runs with Java (package.json).
 node_modules/.package-lock.json: package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: install it (apt-get install -y npm)."; exit 1; }
 	npm ci --no-audit --no-fund

@@ -25,6 +25,7 @@ class VideoBlock(blocks.StructBlock):
 
 
 class ArtworkCardBlock(blocks.StructBlock):
+    outline = "card"  # its title is a heading one level under the section it is in
     artwork = SnippetChooserBlock("gallery.Artwork", label=_("Artwork"))
     note = blocks.CharBlock(label=_("Note"), required=False, max_length=255)
 
@@ -36,6 +37,7 @@ class ArtworkCardBlock(blocks.StructBlock):
 
 
 class ArtistCardBlock(blocks.StructBlock):
+    outline = "card"
     artist = SnippetChooserBlock("artists.ArtistProfile", label=_("Artist"))
     note = blocks.CharBlock(label=_("Note"), required=False, max_length=255)
 

@@ -1,7 +1,7 @@
 """Structured data of the editorial pages (schema.org, written out by `heritage.jsonld`): an
 event as `Event`, a story as `Article`."""
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from heritage.images.renditions import SOCIAL_RENDITION
 from heritage.jsonld import SCHEMA, organization
@@ -56,7 +56,7 @@ def story_jsonld(page, *, hero, request) -> dict:
         "mainEntityOfPage": url,
         "description": page.intro,
         "datePublished": page.date.isoformat(),
-        "inLanguage": page.locale.language_code,
+        "inLanguage": translation.get_language(),  # a page is served in its own language
         "author": organization(request),
         "publisher": organization(request),
     }

@@ -20,6 +20,7 @@ from heritage.caching import layout_cached
 from heritage.images.renditions import (
     EXHIBITION_CARD_RENDITIONS,
     EXHIBITION_HERO_RENDITIONS,
+    SOCIAL_RENDITION,
 )
 
 STORIES_PER_PAGE = 12
@@ -171,7 +172,8 @@ def story_detail(*, page, request=None) -> dict:
         campaign = layout_cached("story-campaign", (page.pk,), lambda: _story_campaign(page)) or None
     hero = None
     if page.hero_image_id:
-        images = get_image_model().objects.prefetch_renditions(*STORY_HERO_RENDITIONS)
+        # The social rendition for the story's structured data (cms.selectors_jsonld).
+        images = get_image_model().objects.prefetch_renditions(*STORY_HERO_RENDITIONS, SOCIAL_RENDITION)
         hero = images.filter(pk=page.hero_image_id).first()
     return {
         "content_warnings": warnings,

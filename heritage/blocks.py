@@ -11,6 +11,10 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class HeadingBlock(blocks.StructBlock):
+    """A section heading; `{{ stream|outlined }}` (heritage_tags) may raise its level so
+    that the page's outline skips none."""
+
+    outline = "heading"
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
     level = blocks.ChoiceBlock(
         label=_("Level"),

@@ -14,8 +14,6 @@ from gallery.selectors.jsonld import exhibition_jsonld
 from heritage.blocks import BaseStreamBlock
 from heritage.models import BasePage, optional_image
 
-from .pages import GalleryPage
-
 PAST_PER_PAGE = 12
 
 
@@ -96,15 +94,10 @@ class ExhibitionPage(BasePage):
         exhibition's structured data."""
         context = super().get_context(request, *args, **kwargs)
         rooms = selectors.exhibition_rooms(page=self)
-        gallery = GalleryPage.for_active_locale()
-
-        def url_for(work):
-            return gallery.artwork_full_url(work, request) if gallery else ""
-
         context.update(
             hero=selectors.exhibition_hero_get(page=self),
             rooms=rooms,
-            jsonld=exhibition_jsonld(self, rooms=rooms, url_for=url_for, request=request),
+            jsonld=exhibition_jsonld(self, rooms=rooms, request=request),
         )
         return context
 

@@ -142,9 +142,6 @@ class GalleryPage(RoutablePageMixin, BasePage):
     def artwork_url(self, artwork, request=None) -> str:
         return self.get_url(request) + self._artwork_path(artwork.artist.slug, artwork.slug)
 
-    def artwork_full_url(self, artwork, request=None) -> str:
-        return self.get_full_url(request) + self._artwork_path(artwork.artist.slug, artwork.slug)
-
     def _artwork_path(self, artist_slug: str, slug: str) -> str:
         return self.reverse_subpage("artwork", kwargs={"artist_slug": artist_slug, "slug": slug})
 

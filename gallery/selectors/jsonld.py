@@ -90,9 +90,10 @@ def artist_jsonld(artist, *, url: str) -> dict:
     return data
 
 
-def exhibition_jsonld(page, *, rooms, url_for, request) -> dict:
+def exhibition_jsonld(page, *, rooms, request) -> dict:
     """An exhibition as schema.org `ExhibitionEvent`: its dates, its venue (or the web), the
-    public works it shows (`url_for(work)` gives a work's page)."""
+    public works it shows (by name: finding the gallery's address would cost the page a
+    query)."""
     data = {
         "@context": SCHEMA,
         "@type": "ExhibitionEvent",
@@ -117,11 +118,7 @@ def exhibition_jsonld(page, *, rooms, url_for, request) -> dict:
     works = []
     for room in rooms:
         for work in room.artworks:
-            item = {"@type": "VisualArtwork", "name": work.title}
-            work_url = url_for(work)
-            if work_url:
-                item["url"] = work_url
-            works.append(item)
+            works.append({"@type": "VisualArtwork", "name": work.title})
     if works:
         data["workFeatured"] = works
     return data

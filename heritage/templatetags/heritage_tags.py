@@ -109,3 +109,24 @@ def jsonld_script(data, element_id: str = ""):
     if not data:
         return ""
     return _jsonld_script(data, element_id=element_id)
+
+
+@register.filter
+def outlined(stream, level: int = 1):
+    """(block, heading level) for each block of a StreamField shown under a heading of
+    `level` (the page's `h1` by default), so the outline skips no level: a heading block is
+    never more than one level under the heading before it, and a card's title (blocks with
+    `outline = "card"`) sits one level under the section it is in. Other blocks get None."""
+    current = int(level)
+    outline = []
+    for block in stream:
+        kind = getattr(block.block, "outline", None)
+        if kind == "heading":
+            wanted = int(str(block.value.get("level", "h2")).lstrip("h") or 2)
+            current = max(2, min(wanted, current + 1, 6))
+            outline.append((block, current))
+        elif kind == "card":
+            outline.append((block, min(current + 1, 6)))
+        else:
+            outline.append((block, None))
+    return outline
