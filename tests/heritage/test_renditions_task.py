@@ -70,7 +70,9 @@ def test_new_file_replaces_the_renditions(django_capture_on_commit_callbacks):
         image.save()
     assert _specs(image) == set(PUBLIC_RENDITION_SPECS)
     assert not set(image.renditions.values_list("pk", flat=True)) & set(old)
-    storage = image.file.storage
+    # Renditions are public files; the original lives in the private storage.
+    storage = image.renditions.first().file.storage
+    assert storage is not image.file.storage
     assert not any(storage.exists(name) for name in old.values())
     assert all(storage.exists(r.file.name) for r in image.renditions.all())
 

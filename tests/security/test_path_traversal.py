@@ -10,6 +10,7 @@ import pytest
 
 from gallery.models import Artwork
 from heritage.models import CustomImage
+from heritage.storage import private_media_root
 from tests.factories import ArtistFactory, ArtworkFactory, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
@@ -79,8 +80,11 @@ def test_a_hostile_photo_name_is_stored_inside_the_media_folder(client, artist, 
         name = image.file.name
         assert ".." not in name and "\\" not in name and "\x00" not in name, name
         assert not name.startswith("/"), name
-        assert inside_media(name, settings.MEDIA_ROOT), name
-        assert Path(settings.MEDIA_ROOT, name).is_file()
+        # Originals live in the private folder, never in the published one.
+        root = str(private_media_root())
+        assert inside_media(name, root), name
+        assert Path(root, name).is_file()
+        assert not Path(settings.MEDIA_ROOT, name).exists()
     assert not Path("/tmp/evil.jpg").exists()  # noqa: S108 -- the address the upload aimed at
 
 
