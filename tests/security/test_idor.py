@@ -68,7 +68,7 @@ CATALOGUE = {
         "test_wagtail_password_forms_*"
     ),
     "documents/^(\\d+)/(.*)$": "test_wagtail_password_forms_*",
-    "originals/<path:name>": "tests/heritage/test_private_originals.py::test_only_staff_and_the_owner_get_an_original",
+    "originals/<path:name>": "test_private_originals.py::test_only_staff_and_the_owner_get_an_original",
     "en/^((?:[\\w\\-]+/)*)$": "test_public_pages_by_slug_show_nothing_unpublished",
 }
 
