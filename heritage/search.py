@@ -105,7 +105,10 @@ def query_build(text: str, *, operator: str = "and", alternatives: Mapping[str, 
     if not groups:
         return MatchAll()
     join = And if operator.lower() == "and" else Or
-    return groups[0] if len(groups) == 1 else join(groups)
+    query = groups[0] if len(groups) == 1 else join(groups)
+    # Built here already: `query_guard` passes it as it is, alternatives and all.
+    query.heritage_built = True
+    return query
 
 
 def _plain_text_of(query) -> str | None:
@@ -125,7 +128,10 @@ def query_guard(query, operator: str | None = None):
     """The query cut to 200 characters, without NUL, and made of words only (quotes,
     brackets and operators are syntax to FTS5 and tsquery), each looked for in all its forms;
     nothing left matches everything, as an empty search box does. A parsed plain-text query
-    (the admin's page search) is treated the same; other parsed queries pass as they are."""
+    (the admin's page search) is treated the same; a query `query_build` made (a public search
+    box's, with the term list's alternatives) and other parsed queries pass as they are."""
+    if getattr(query, "heritage_built", False):
+        return query
     if isinstance(query, PlainText):
         return query_build(query.query_string, operator=query.operator)
     if isinstance(query, And | Or) and (text := _plain_text_of(query)) is not None:

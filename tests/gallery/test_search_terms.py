@@ -51,6 +51,24 @@ def test_a_term_an_editor_adds_works_at_once():
     assert titles("sholcha") == titles("шолча") == titles("sholche") == {"Red rows"}
 
 
+def test_a_term_with_many_names_finds_works_by_its_last_meaning():
+    # Every name and meaning of a term counts, however many words they add up to: here the
+    # medium's name comes after more than the twelve words a typed query keeps.
+    carpet = Medium.objects.get(slug="wool-carpet")
+    work_make(title="Red rows", medium=carpet)
+    work_make(title="Evening hills", medium=Medium.objects.get(slug="oil"))
+    term = SearchTerm.objects.create(
+        slug="sholcha",
+        name_en="Sholcha",
+        name_ru="Шолча",
+        spellings="sholche, sholchah, shol cha, sholchai, sholchaho, sholchay, sholchya, sholchi, sholchu",
+    )
+    term.media.add(carpet)
+    term.save()
+
+    assert titles("sholcha") == {"Red rows"}
+
+
 def test_a_misspelt_short_query_still_finds_its_work():
     work_make(title="Pomegranate tiles", medium=Medium.objects.get(slug="glazed-ceramic"))
     work_make(title="Evening hills", medium=Medium.objects.get(slug="oil"))
