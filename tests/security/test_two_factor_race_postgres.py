@@ -1,14 +1,13 @@
 """Eight browsers holding her password confirm eight different setup keys at the same moment:
 exactly one becomes her authenticator, and the other seven keys open nothing."""
 
-import threading
-
-from django.db import connection, connections
+from django.db import connection
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from heritage.accounts.two_factor import totp_setup_confirm, totp_setup_start
+from tests.concurrency import at_once
 from tests.factories import UserFactory
 from tests.two_factor import totp_code
 
@@ -26,29 +25,8 @@ def test_of_several_keys_confirmed_at_once_only_one_becomes_her_authenticator():
     user = UserFactory(is_superuser=True, is_staff=True)
     sessions = [{} for _ in range(BROWSERS)]
     codes = [totp_code(totp_setup_start(user, session)) for session in sessions]
-    barrier = threading.Barrier(BROWSERS)
-    confirmed, errors = [], []
-    lock = threading.Lock()
-
-    def confirm(i):
-        try:
-            barrier.wait(timeout=30)
-            device = totp_setup_confirm(user, sessions[i], codes[i])
-        except Exception as error:  # noqa: BLE001 - collected and asserted on below
-            with lock:
-                errors.append(error)
-            return
-        finally:
-            connections.close_all()
-        if device is not None:
-            with lock:
-                confirmed.append(device)
-
-    threads = [threading.Thread(target=confirm, args=(i,)) for i in range(BROWSERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results, errors = at_once(BROWSERS, lambda i: totp_setup_confirm(user, sessions[i], codes[i]), timeout=60)
+    confirmed = [device for device in results if device is not None]
 
     assert errors == []
     assert len(confirmed) == 1
