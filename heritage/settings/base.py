@@ -311,6 +311,9 @@ TASKS = {
 # long at most (any change to public content renews them at once: heritage/caching.py).
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 LAYOUT_CACHE_SECONDS = int(env("LAYOUT_CACHE_SECONDS", "3600"))
+# A search's answer (the ids of the works found) is kept at most this long, and never longer
+# than the layout's pieces; 0 searches afresh for every request (the bench measures so).
+SEARCH_CACHE_SECONDS = int(env("SEARCH_CACHE_SECONDS", "3600"))
 
 CACHES = {
     "default": (
