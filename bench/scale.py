@@ -56,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.inspect:
         return _inspect()
     sizes = [int(text.replace("_", "")) for text in args.works.split(",") if text.strip()]
-    report = [_size_measure(works, args) for works in sizes]
+    try:
+        report = [_size_measure(works, args) for works in sizes]
+    except OSError as exc:  # psycopg's OperationalError is not one; see _database_create
+        print(f"[bench scale] stopped: {exc}", file=sys.stderr)
+        return 1
     text = report_render(report, args)
     print("\n" + text)
     RESULTS.mkdir(exist_ok=True)
@@ -211,7 +215,15 @@ def _database_create(url: str) -> None:
     parts = urllib.parse.urlsplit(url)
     name = parts.path.lstrip("/")
     admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
+    try:
+        conn = psycopg.connect(admin, autocommit=True)
+    except psycopg.OperationalError as exc:
+        raise OSError(
+            f"PostgreSQL does not answer at {parts.hostname}:{parts.port or 5432} ({exc}). Start it, or set "
+            "BENCH_SCALE_DATABASE_URL (e.g. postgres://user@host:5432/heritage_bench_{works}), then run "
+            "`python -m bench.scale` again."
+        ) from exc
+    with conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
 
