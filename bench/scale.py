@@ -30,7 +30,6 @@ DATABASE_URL = "postgres://postgres@127.0.0.1:5432/heritage_bench_{works}"
 # title phrase, and one with a typing mistake (which takes the typo-tolerant path).
 SEARCHES = ("вышивка", "suzani", "сӯзанӣ", "pomegranate garden", "pomegranat")
 BUDGET_MS = {5_000: 150, 100_000: 300}
-FILTERS = "?medium=hand-embroidery&price=1500-5000"
 
 
 @dataclass
@@ -140,15 +139,17 @@ def _inspect() -> int:
     django.setup()
     from django.db import connection
 
-    from bench.run import Page, pages_inspect
-    from gallery.models import Artwork, GalleryPage
+    from bench.run import SEARCH_WORD, Page, pages_discover, pages_inspect
+    from gallery.models import Artwork
 
-    gallery = GalleryPage.objects.live().filter(locale__language_code="en").order_by("path").first().get_url()
-    measured = [Measured("Gallery", gallery, False), Measured("Gallery, 2 filters", gallery + FILTERS, False)]
-    measured += [
-        Measured(f"Search “{word}”", gallery + "?q=" + urllib.parse.quote(word), True) for word in SEARCHES
+    pages = pages_discover()
+    gallery = next(page.path for page in pages if page.name == "Gallery")
+    pages += [
+        Page(f"Search “{word}”", gallery + "?q=" + urllib.parse.quote(word))
+        for word in SEARCHES
+        if word != SEARCH_WORD
     ]
-    pages = [Page(m.name, m.path) for m in measured]
+    measured = [Measured(page.name, page.path, page.name.startswith("Search")) for page in pages]
     pages_inspect(pages)
     for m, page in zip(measured, pages, strict=True):
         m.queries, m.status = page.queries, page.status
