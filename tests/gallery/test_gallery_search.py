@@ -159,3 +159,22 @@ def test_a_search_answer_is_kept_until_the_content_changes_unless_search_caching
         search_module.artwork_search_ids("вышивка")
         search_module.artwork_search_ids("вышивка")
         assert ranked.call_count == 3
+
+
+def test_a_gallery_search_that_finds_nothing_suggests_the_nearest_words(client, gallery):
+    work_make(title="Pomegranate garden", description="Silk embroidery.")
+
+    response = client.get("/en/gallery/", {"q": "pomegranite gardn zzz qqq"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert card_titles(page) == []
+    assert "Did you mean:" in page
+    assert "?q=Pomegranate" in page or "?q=pomegranate" in page
+
+
+def test_a_gallery_search_that_finds_works_suggests_nothing(client, gallery):
+    work_make(title="Pomegranate garden", description="Silk embroidery.")
+
+    response = client.get("/en/gallery/", {"q": "pomegranate"})
+    assert card_titles(response.content.decode()) == ["Pomegranate garden"]
+    assert "Did you mean:" not in response.content.decode()
