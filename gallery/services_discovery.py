@@ -9,6 +9,7 @@ RFC 8058 asks that the link in an old email still work.
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -46,7 +47,7 @@ def saved_search_create(*, user, params) -> SavedSearchResult:
         if existing is not None:
             return SavedSearchResult(existing, created=False)
         # Her row locked: two tabs saving at once cannot both pass the limit.
-        type(user).objects.select_for_update().filter(pk=user.pk).first()
+        list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
         if SavedSearch.objects.filter(user=user).count() >= SAVED_SEARCHES_MAX:
             raise SavedSearchRefused(
                 _(

@@ -8,7 +8,7 @@ search runs through the gallery's own rule (`browse.artworks_matching`).
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import F
@@ -142,3 +142,22 @@ def _section(works: list[Artwork], seen: set[int], **heading) -> DigestSection:
     shown = works[:WORKS_PER_SECTION]
     seen.update(work.pk for work in works)
     return DigestSection(works=shown, more=len(works) - len(shown), **heading)
+
+
+@dataclass(frozen=True)
+class DiscoveryCounts:
+    follows: int
+    saved_searches: int
+    opted_out: int
+    digests_last_week: int
+
+
+def discovery_counts(*, now: datetime) -> DiscoveryCounts:
+    """For editors: how many follows and saved searches there are, how many people stopped
+    the digest, and how many digests went out in the seven days before `now`."""
+    return DiscoveryCounts(
+        follows=Follow.objects.count(),
+        saved_searches=SavedSearch.objects.count(),
+        opted_out=DigestOptOut.objects.count(),
+        digests_last_week=DigestSent.objects.filter(sent_at__gt=now - timedelta(days=7)).count(),
+    )
