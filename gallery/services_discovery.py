@@ -92,7 +92,10 @@ def unsubscribe_token(*, user, subscription=None) -> str:
 def unsubscribe_url(*, user, subscription=None, language: str | None = None) -> str:
     """The absolute unsubscribe link, under her language's prefix."""
     with translation.override(language or user.language):
-        path = reverse("favourites:unsubscribe", kwargs={"token": unsubscribe_token(user=user, subscription=subscription)})
+        path = reverse(
+            "favourites:unsubscribe",
+            kwargs={"token": unsubscribe_token(user=user, subscription=subscription)},
+        )
     return site_url(path)
 
 

@@ -68,5 +68,7 @@ def email_deliver(
             raise
         delay = timedelta(seconds=RETRY_DELAYS[attempt - 1])
         logger.warning("Email %r to %s failed (%s); attempt %d in %s", subject, to, error, attempt + 1, delay)
-        email_deliver.using(run_after=timezone.now() + delay).enqueue(**fields, html=html, attempt=attempt + 1)
+        email_deliver.using(run_after=timezone.now() + delay).enqueue(
+            **fields, html=html, attempt=attempt + 1
+        )
         return 0

@@ -11,7 +11,9 @@ class SavedSearch(models.Model):
     canonical form (known filters only, sorted, no sort or page), so the same search typed
     twice is one row, and running it again is asking the gallery page the same question."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
     query = models.CharField(_("search"), max_length=400)
     emails = models.BooleanField(_("weekly email"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -28,7 +30,9 @@ class SavedSearch(models.Model):
 class DigestOptOut(models.Model):
     """She asked for no weekly digest at all (the "all" unsubscribe link)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_opt_out")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_opt_out"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,12 +10,12 @@ bulk.
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.http import QueryDict
 from django.db.models import (
     Count,
     Prefetch,
     Q,
 )
+from django.http import QueryDict
 
 from artists.models import Region
 from gallery.models.artwork import Artwork, ArtworkImage, Medium

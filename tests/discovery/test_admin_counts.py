@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_dashboard_counts_follows_and_saved_searches(client, django_user_model):
-    for n in range(3):
+    for _n in range(3):
         Follow.objects.create(user=UserFactory(), artist=artist_make())
     SavedSearch.objects.create(user=UserFactory(), query="q=suzani")
     staff_login(client, django_user_model.objects.create_superuser(email="editor@example.org", password="x"))

@@ -67,7 +67,13 @@ def test_the_digest_has_the_new_works_of_followed_artists_and_saved_searches_and
         assert "Morning in Khujand" in body
         assert "Apricot blossom" in body
         assert "Nigora" in body and "Zarina" in body
-        for absent in ("Before she was followed", "Still a draft", "Sent back", "Apricot harvest", "Unrelated river"):
+        for absent in (
+            "Before she was followed",
+            "Still a draft",
+            "Sent back",
+            "Apricot harvest",
+            "Unrelated river",
+        ):
             assert absent not in body
     assert "/en/gallery/" in text
     sent = DigestSent.objects.get(user=buyer)

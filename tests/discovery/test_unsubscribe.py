@@ -1,8 +1,7 @@
 """One-click unsubscribe (RFC 8058): a POST to the signed link stops the emails at once, without
 signing in; opening the link only shows a button; a forged link changes nothing."""
 
-from django.core import mail
-from django.core import signing
+from django.core import mail, signing
 
 import pytest
 
