@@ -8,6 +8,7 @@ database task queue a digest is either recorded and queued, or neither. The emai
 through `heritage.tasks.email_deliver`, which tries again while the mail server is down.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,6 +24,8 @@ from .models import ArtistIndexPage, DigestSent, GalleryPage
 from .selectors.discovery import digest_collect, digest_recipients, saved_search_describe
 from .services_discovery import digest_record, unsubscribe_url
 
+logger = logging.getLogger(__name__)
+
 # The card's small JPEG (heritage.images.renditions.CARD_RENDITIONS): made at upload already.
 EMAIL_RENDITION = "format-jpeg|fill-320x320"
 TEMPLATE = "gallery/email/digest"
@@ -33,6 +36,7 @@ class DigestReport:
     sent: int = 0
     already: int = 0
     empty: int = 0
+    failed: int = 0
 
 
 def week_of(moment: datetime):
@@ -147,12 +151,20 @@ def digests_send(*, now: datetime | None = None, progress=None) -> DigestReport:
         if not works:
             report.empty += 1
             continue
-        message = digest_email(user, digest)
-        with transaction.atomic():
-            if digest_record(user=user, week=week, until=now, artworks=works) is None:
-                report.already += 1
-                continue
-            email_send_later(message)
+        try:
+            message = digest_email(user, digest)
+            with transaction.atomic():
+                if digest_record(user=user, week=week, until=now, artworks=works) is None:
+                    report.already += 1
+                    continue
+                email_send_later(message)
+        except Exception:
+            # One person's digest (a broken picture, tasks run inline with the mail server
+            # down) must not stop everyone else's; nothing was recorded, so the next run
+            # tries her again.
+            logger.exception("Weekly digest for user %s not sent", user.pk)
+            report.failed += 1
+            continue
         report.sent += 1
         if progress is not None:
             progress(user, len(works))

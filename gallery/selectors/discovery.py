@@ -2,7 +2,8 @@
 holds — the new works of the artists she follows and of her saved searches.
 
 A digest looks at works published after the later of the subscription's start and her last
-digest's `until`, up to this digest's `until`, never at one a digest of hers showed already.
+digest's `until` (the first, at most a week back), up to this digest's `until`, never at one a
+digest of hers showed already.
 Every read starts from `Artwork.objects.published()`: no draft, no suspended artist. A saved
 search runs through the gallery's own rule (`browse.artworks_matching`).
 """
@@ -24,6 +25,9 @@ from .browse import artworks_matching, gallery_filters_read
 from .filters import PRICE_BANDS, Size
 
 WORKS_PER_SECTION = 6
+# A person's first digest looks back at most this far (however long ago she followed or
+# saved), so the first weekly run after launch is not a flood of old news.
+FIRST_DIGEST_LOOKBACK = timedelta(days=7)
 
 
 def saved_search_describe(query: str) -> str:
@@ -102,9 +106,11 @@ def digest_collect(*, user, until: datetime) -> Digest:
     saved search it matches."""
     last = DigestSent.objects.filter(user=user).order_by("-until").values_list("until", flat=True).first()
     shown = DigestSent.artworks.through.objects.filter(digestsent__user=user).values("artwork_id")
-    new = Artwork.objects.published().filter(published_at__lte=until).exclude(pk__in=shown)
-    if last is not None:
-        new = new.filter(published_at__gt=last)
+    new = (
+        Artwork.objects.published()
+        .filter(published_at__lte=until, published_at__gt=last or until - FIRST_DIGEST_LOOKBACK)
+        .exclude(pk__in=shown)
+    )
     digest = Digest()
     seen: set[int] = set()
 

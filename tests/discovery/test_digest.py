@@ -12,6 +12,7 @@ from django.utils import timezone
 
 import pytest
 
+from gallery import tasks_discovery
 from gallery.models import Artwork, DigestSent, Follow, SavedSearch
 from gallery.tasks_discovery import digests_send
 from tests.factories import UserFactory
@@ -215,3 +216,53 @@ def test_works_of_a_suspended_artist_never_appear(site, buyer):
     artist.save()
 
     assert digests_send().sent == 0
+
+
+def test_markup_in_a_title_is_shown_as_typed_and_never_runs(site, buyer):
+    artist = artist_make(display_name="Nigora <b>bold</b>")
+    follow(buyer, artist)
+    work_make(artist, title='Garden <script>alert(1)</script> "&"', published_at=days_ago(1))
+
+    digests_send()
+
+    message = mail.outbox[0]
+    assert 'Garden <script>alert(1)</script> "&"' in message.body
+    html = html_of(message)
+    assert "<script>" not in html and "<b>bold</b>" not in html
+    assert "Garden &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "\n" not in message.subject
+
+
+def test_the_first_digest_looks_back_one_week_however_old_the_follow(site, buyer):
+    artist = artist_make()
+    follow(buyer, artist, since_days=90)
+    work_make(artist, title="Two months old", published_at=days_ago(60))
+    work_make(artist, title="Three days old", published_at=days_ago(3))
+
+    digests_send()
+
+    assert "Three days old" in mail.outbox[0].body
+    assert "Two months old" not in mail.outbox[0].body
+
+
+def test_one_persons_failed_digest_does_not_stop_the_others(site, monkeypatch):
+    artist = artist_make()
+    first, second = UserFactory(email="first@example.org"), UserFactory(email="second@example.org")
+    follow(first, artist)
+    follow(second, artist)
+    work_make(artist, published_at=days_ago(1))
+    build = tasks_discovery.digest_email
+
+    def broken_for_first(user, digest):
+        if user == first:
+            raise OSError("picture storage unreachable")
+        return build(user, digest)
+
+    monkeypatch.setattr(tasks_discovery, "digest_email", broken_for_first)
+    report = digests_send()
+
+    assert (report.sent, report.failed) == (1, 1)
+    assert [m.to for m in mail.outbox] == [["second@example.org"]]
+    assert not DigestSent.objects.filter(user=first).exists()  # tried again next run
+    monkeypatch.setattr(tasks_discovery, "digest_email", build)
+    assert digests_send().sent == 1

@@ -17,3 +17,5 @@ class Command(BaseCommand):
                 f"{report.empty} with nothing new."
             )
         )
+        if report.failed:
+            self.stderr.write(f"{report.failed} could not be sent; see the log, and run again to retry them.")
