@@ -137,6 +137,8 @@ def unsubscribe(*, token: str) -> Unsubscription:
     """Stop what the link names, at once; doing it again is harmless."""
     found = unsubscription_read(token)
     if found.kind == "all":
+        if not get_user_model().objects.filter(pk=found.user_id).exists():
+            return found  # her account is gone, and with it every email
         try:
             with transaction.atomic():
                 DigestOptOut.objects.get_or_create(user_id=found.user_id)

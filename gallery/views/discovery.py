@@ -88,8 +88,6 @@ def unsubscribe(request, token: str):
             found = services.unsubscription_read(token)
     except services.UnsubscribeRefused:
         return render(request, "gallery/unsubscribe.html", {"refused": True}, status=400)
-    return render(
-        request,
-        "gallery/unsubscribe.html",
-        {"found": found, "done": request.method == "POST", "action": request.path},
-    )
+    # A follow or search deleted since the email: there is nothing left to stop.
+    done = request.method == "POST" or (found.kind != "all" and found.subscription is None)
+    return render(request, "gallery/unsubscribe.html", {"found": found, "done": done, "action": request.path})

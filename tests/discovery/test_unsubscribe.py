@@ -115,3 +115,13 @@ def test_the_pages_are_in_her_language(client, buyer, followed, pending_translat
     assert "Обунаро бекор кардан" in page
     done = client.post(url).content.decode()
     assert "Unsubscribe" not in page + done
+
+
+def test_a_link_to_a_search_deleted_since_says_it_is_done(client, buyer, site):
+    search = SavedSearch.objects.create(user=buyer, query="q=apricot")
+    url = path_of(unsubscribe_url(user=buyer, subscription=search))
+    search.delete()
+    page = client.get(url).content.decode()
+    assert "<button" not in page.split('class="wrap unsubscribe-page"')[1]
+    assert "no more emails about this saved search" in page
+    assert client.post(url).status_code == 200
