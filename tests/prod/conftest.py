@@ -4,6 +4,7 @@ and Chromium pointed at its nginx. Every test here is marked `prod_smoke`, which
 printed under the failing test, with what to do next."""
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ What to do next:
   - read the log tails above (nginx access/error, gunicorn-a/-b, worker, moto);
   - rerun one check with: .venv/bin/python -m pytest -p no:cacheprovider -s -m prod_smoke tests/prod -k <name>
   - try the configuration by hand: python3 deploy/render.py --out /tmp/th && nginx -t -c <main conf>
-    (the smoke's rendered files stay in {root} until the next run)."""
+    (after a failure the smoke's folder {root} is kept, with the rendered files)."""
 
 
 # The stack of this session, for the logs shown when a test fails (even while it starts).
@@ -53,16 +54,20 @@ def stack():
             database_url=database_url, moto_url=moto_url, stripe_url=stripe.base_url, smtp_port=mail.port
         )
         _bucket_start(stack, moto_url)
-        st.say("migrate, collectstatic, check --deploy (production settings)")
+        st.say("migrate, with collectstatic beside it; then check --deploy (production settings)")
+        static = stack.spawn(
+            "collectstatic", [st.sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
+        )
         stack.manage("migrate", "--noinput", "-v0")
-        stack.manage("collectstatic", "--noinput", "-v0")
+        if static.wait() != 0:
+            raise st.StackError("collectstatic failed: see collectstatic.log below")
+        stack.processes.pop("collectstatic")
         stack.manage("check", "--deploy", "--fail-level", "WARNING")
         st.say("Seeding a small site (tests/prod/seed.py)")
         seeded = json.loads(stack.python("-m", "tests.prod.seed"))
         st.say("Starting gunicorn A and B, and the task worker")
-        stack.gunicorn_start("a")
-        stack.gunicorn_start("b")
         stack.worker_start()
+        stack.gunicorn_start("a", "b")
         st.say("Rendering deploy/nginx and starting nginx")
         main = st.nginx_render(stack, root / "rendered")
         st.nginx_start(stack, main)
@@ -76,6 +81,8 @@ def stack():
         stack.stop_all()
         stripe.stop()
         mail.stop()
+        if not stack.failed:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 def _bucket_start(stack, moto_url: str) -> None:
@@ -136,5 +143,6 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if report.failed and STARTED and "tests/prod/" in item.nodeid:
         stack = STARTED[-1]
+        stack.failed = True
         report.sections.append(("prod-smoke: logs", stack.logs_tail()))
         report.sections.append(("prod-smoke: next", NEXT_STEPS.format(root=stack.root)))

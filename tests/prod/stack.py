@@ -125,6 +125,7 @@ class Stack:
     env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     cert: Path | None = None
+    failed: bool = False
 
     @property
     def logs(self) -> Path:
@@ -213,7 +214,7 @@ class Stack:
         """Both gunicorn instances again, with `env`; nginx keeps running."""
         for name in ("a", "b"):
             self.stop(f"gunicorn-{name}")
-            self.gunicorn_start(name, env=env)
+        self.gunicorn_start("a", "b", env=env)
 
     # -- the bucket ------------------------------------------------------------------------
 
@@ -251,22 +252,25 @@ class Stack:
         self.processes[name] = process
         return process
 
-    def gunicorn_start(self, name: str, *, env: dict | None = None) -> None:
-        """Gunicorn instance `name` ("a" or "b") as deploy/systemd/tajikheritage-web@.service runs it."""
-        port = self.ports[f"gunicorn_{name}"]
-        process = self.spawn(
-            f"gunicorn-{name}",
-            [sys.executable, "-m", "gunicorn", "heritage.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", "2", "--timeout", "60", "--graceful-timeout", "10", "--keep-alive", "5",
-             "--error-logfile", "-", "--no-control-socket"],
-            env=env,
-        )  # fmt: skip
-        wait_http(
-            f"http://127.0.0.1:{port}/healthz",
-            process=process,
-            name=f"gunicorn {name}",
-            headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"},
-        )
+    def gunicorn_start(self, *names: str, env: dict | None = None) -> None:
+        """Gunicorn instances `names` ("a", "b") as deploy/systemd/tajikheritage-web@.service
+        runs them, started together; returns once each answers /healthz."""
+        for name in names:
+            port = self.ports[f"gunicorn_{name}"]
+            self.spawn(
+                f"gunicorn-{name}",
+                [sys.executable, "-m", "gunicorn", "heritage.wsgi:application", "--bind", f"127.0.0.1:{port}",
+                 "--workers", "2", "--timeout", "60", "--graceful-timeout", "10", "--keep-alive", "5",
+                 "--error-logfile", "-", "--no-control-socket"],
+                env=env,
+            )  # fmt: skip
+        for name in names:
+            wait_http(
+                f"http://127.0.0.1:{self.ports[f'gunicorn_{name}']}/healthz",
+                process=self.processes[f"gunicorn-{name}"],
+                name=f"gunicorn {name}",
+                headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"},
+            )
 
     def worker_start(self, *, env: dict | None = None) -> None:
         """`manage.py db_worker`, as deploy/systemd/tajikheritage-worker.service runs it."""

@@ -3,8 +3,6 @@ of the ways below is refused by `nginx -t`, and the stack's start stops there wi
 own words, so `make prod-smoke` fails. The copy as it is passes."""
 
 import re
-import tempfile
-from pathlib import Path
 
 import pytest
 
@@ -26,9 +24,9 @@ BREAKAGES = {
 
 
 @pytest.fixture
-def rendered():
+def rendered(tmp_path):
     """The deploy/ templates rendered for a stack that is never started."""
-    root = Path(tempfile.mkdtemp(prefix="heritage-nginx-check-"))
+    root = tmp_path
     stack = st.Stack(root=root)
     stack.logs.mkdir()
     stack.ports = {name: free_port() for name in ("https", "http", "loopback", "gunicorn_a", "gunicorn_b")}

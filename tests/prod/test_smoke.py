@@ -113,10 +113,13 @@ def test_a_buyer_orders_by_bank_transfer_while_the_mail_server_is_down(stack, vi
     expect(visitor).to_have_url(re.compile(r"/en/shop/orders/[^/]+/$"))
     expect(visitor.locator(".payment-reference")).to_be_visible()
     # The worker tried to send the confirmation, failed, and queued it again.
+    retried = re.compile(
+        rf"Email 'Order \S+ received' to \['{re.escape(BUYER['email'])}'\] failed .*; attempt 2"
+    )
     deadline = time.monotonic() + 30
-    while "failed" not in (stack.logs / "worker.log").read_text() and time.monotonic() < deadline:
+    while not retried.search((stack.logs / "worker.log").read_text()) and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert "failed" in (stack.logs / "worker.log").read_text(), "the worker never tried to send the email"
+    assert retried.search((stack.logs / "worker.log").read_text()), "the worker never tried to send the email"
     assert stack.mail.to(BUYER["email"]) == []
     stack.mail.start()
     stack.bank_order_placed_at = time.monotonic()
@@ -135,7 +138,7 @@ def test_a_buyer_pays_by_card_and_stripe_s_webhook_comes_through_nginx(stack, vi
     expect(visitor.locator("#amount")).to_be_visible()
     assert visitor.url.startswith("https://checkout.stripe.com/pay/")
     visitor.locator("#pay").click()
-    expect(visitor).to_have_url(re.compile(r"/en/shop/orders/[^/]+/$"))
+    expect(visitor).to_have_url(re.compile(r"/en/shop/orders/[^/]+/(\?paid=1)?$"))
     expect(visitor.locator("main")).to_contain_text("Paid")
     assert [d.status_code for d in stack.stripe.deliveries] == [200]
     assert any('"POST /webhooks/stripe/ HTTP/1.1" 200 ' in line for line in stack.access_log())
@@ -256,7 +259,9 @@ def test_an_original_on_disk_is_sent_by_nginx_only_to_its_signed_in_owner(stack,
         answer = visitor.request.get(f"/originals/{name}")
         assert answer.status == 200
         assert len(answer.body()) == made["size"]
-        assert answer.headers["cache-control"] == "private, no-store"
+        assert {"private", "no-store"} <= {
+            part.strip() for part in answer.headers["cache-control"].split(",")
+        }
         assert "x-accel-redirect" not in answer.headers
         # Asked directly, the app sends no file, only the address nginx sends it from.
         session = next(c for c in visitor.context.cookies() if c["name"] == "sessionid")
@@ -268,10 +273,14 @@ def test_an_original_on_disk_is_sent_by_nginx_only_to_its_signed_in_owner(stack,
 
 
 def test_the_email_held_back_by_the_mail_outage_is_delivered_by_the_worker(stack):
+    """The bank-transfer order's confirmation failed while the mail server was down; the
+    worker's retry a minute later delivers it, once, with a link to the order on the site."""
     waited = time.monotonic() - stack.bank_order_placed_at
     messages = stack.mail.wait_for(BUYER["email"], timeout=max(MAIL_RETRY_WAIT - waited, 5))
     assert messages, f"no email reached {BUYER['email']} within {MAIL_RETRY_WAIT} s of the order"
-    assert "rudaki" not in messages[0]["Subject"].lower()
+    assert len(messages) == 1
+    assert re.fullmatch(r"Order \S+ received", messages[0]["Subject"])
+    assert f"{stack.base_url}/en/shop/orders/" in messages[0].get_content()
 
 
 def test_nginx_answered_no_request_with_a_server_error(stack):
