@@ -43,7 +43,8 @@ def stack():
     stack.cert, key = st.tls_make(root)
     mail = MailServer(stack.ports["smtp"], stack.cert, key).start()
     stripe = CheckoutStripe(api_key=st.STRIPE_KEY, webhook_secret=st.STRIPE_WEBHOOK_SECRET).start()
-    stripe.webhook_url = stack.loopback_url + "/webhooks/stripe/"
+    stripe.webhook_url = stack.base_url + "/webhooks/stripe/"
+    stripe.cafile = stack.cert
     try:
         st.say("PostgreSQL: a fresh database heritage_smoke; Redis: databases 10 and 11 emptied")
         database_url = st.database_fresh()

@@ -10,11 +10,13 @@ import logging
 import ssl
 import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
-from tests.fakes.stripe_server import FakeStripe
+from tests.fakes.stripe_server import Delivery, FakeStripe
 
 STRIPE_CHECKOUT = "https://checkout.stripe.com"
 # aiosmtpd logs every connection at INFO.
@@ -70,7 +72,25 @@ class MailServer:
 class CheckoutStripe(FakeStripe):
     """The fake Stripe whose hosted payment page is addressed as Stripe's: the browser is
     sent to https://checkout.stripe.com/pay/<session>, and the test routes that address to
-    the fake (`route_checkout`)."""
+    the fake (`route_checkout`). Webhooks go to the site over HTTPS, trusting `cafile`."""
+
+    cafile: Path | None = None
+
+    def _post_http(self, url: str, payload: bytes, signature: str) -> Delivery:
+        context = ssl.create_default_context(cafile=str(self.cafile)) if self.cafile else None
+        request = urllib.request.Request(  # noqa: S310 - the smoke's own nginx
+            url,
+            data=payload,
+            method="POST",
+            headers={"Content-Type": "application/json; charset=utf-8", "Stripe-Signature": signature},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30, context=context) as response:  # noqa: S310
+                delivery = Delivery(response.status, response.read())
+        except urllib.error.HTTPError as error:
+            delivery = Delivery(error.code, error.read())
+        self.deliveries.append(delivery)
+        return delivery
 
     def _session_create(self, params: dict, key: str) -> dict:
         public = super()._session_create(params, key)
