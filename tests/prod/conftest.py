@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.fakes.s3_server import ACCESS_KEY, REGION, SECRET_KEY, free_port
+from tests.fakes.s3_server import ACCESS_KEY, REGION, SECRET_KEY
 from tests.prod import stack as st
 from tests.prod.services import CheckoutStripe, MailServer
 
@@ -36,10 +36,7 @@ def stack():
     stack.logs.mkdir()
     STARTED.append(stack)
     st.say(f"Working folder {root}")
-    stack.ports = {
-        name: free_port()
-        for name in ("https", "http", "loopback", "gunicorn_a", "gunicorn_b", "moto", "smtp")
-    }
+    stack.ports = st.free_ports("https", "http", "loopback", "gunicorn_a", "gunicorn_b", "moto", "smtp")
     stack.cert, key = st.tls_make(root)
     mail = MailServer(stack.ports["smtp"], stack.cert, key).start()
     stripe = CheckoutStripe(api_key=st.STRIPE_KEY, webhook_secret=st.STRIPE_WEBHOOK_SECRET).start()

@@ -56,10 +56,13 @@ def say(text: str) -> None:
     print(f"[prod-smoke {time.monotonic() - STARTED_AT:5.0f} s] {text}", flush=True)
 
 
-def free_port() -> int:
-    with contextlib.closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def free_ports(*names: str) -> dict[str, int]:
+    """A free port on 127.0.0.1 for each name, all different (held open until all are chosen)."""
+    with contextlib.ExitStack() as held:
+        sockets = {name: held.enter_context(socket.socket()) for name in names}
+        for sock in sockets.values():
+            sock.bind(("127.0.0.1", 0))
+        return {name: sock.getsockname()[1] for name, sock in sockets.items()}
 
 
 def tls_make(folder: Path) -> tuple[Path, Path]:

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from tests.fakes.s3_server import free_port
 from tests.prod import stack as st
 
 pytestmark = pytest.mark.prod_smoke
@@ -29,7 +28,7 @@ def rendered(tmp_path):
     root = tmp_path
     stack = st.Stack(root=root)
     stack.logs.mkdir()
-    stack.ports = {name: free_port() for name in ("https", "http", "loopback", "gunicorn_a", "gunicorn_b")}
+    stack.ports = st.free_ports("https", "http", "loopback", "gunicorn_a", "gunicorn_b")
     stack.cert, _ = st.tls_make(root)
     return stack, st.nginx_render(stack, root / "rendered")
 
