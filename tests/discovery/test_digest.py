@@ -143,7 +143,7 @@ def test_a_work_already_sent_is_not_sent_again_even_if_published_again(site, buy
     ("language", "subject_word", "see_all"),
     [("ru", "Новые работы", "Смотреть все"), ("tg", "Асарҳои нав", "Ҳамаро бинед")],
 )
-def test_the_digest_is_in_her_language(site, pending_translations, language, subject_word, see_all):
+def test_the_digest_is_in_her_language(site, language, subject_word, see_all):
     buyer = UserFactory(email=f"{language}@example.org", language=language)
     artist = artist_make(display_name="Нигора")
     follow(buyer, artist)

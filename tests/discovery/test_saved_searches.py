@@ -106,9 +106,7 @@ def test_a_saved_search_matches_what_the_gallery_lists_for_it(client, site):
     assert listed == matched == ["Apricot small"]
 
 
-def test_her_saved_searches_page_is_in_her_language_without_english(
-    buyer_client, buyer, site, pending_translations
-):
+def test_her_saved_searches_page_is_in_her_language_without_english(buyer_client, buyer, site):
     SavedSearch.objects.create(user=buyer, query="q=apricot&size=small")
     page = buyer_client.get("/ru/saved/searches/").content.decode()
     assert "Сохранённые поиски" in page

@@ -108,7 +108,7 @@ def test_a_link_naming_someone_elses_subscription_is_refused(client, buyer, foll
     assert not DigestOptOut.objects.exists()
 
 
-def test_the_pages_are_in_her_language(client, buyer, followed, pending_translations):
+def test_the_pages_are_in_her_language(client, buyer, followed):
     url = path_of(unsubscribe_url(user=buyer, subscription=followed, language="tg"))
     assert url.startswith("/tg/")
     page = client.get(url).content.decode()
