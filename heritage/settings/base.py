@@ -150,6 +150,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Starting a translation in wagtail-localize makes a draft: the other language's page goes
+# live only when an editor publishes it, never as a copy still in the source language.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Our catalogues first; then the Tajik country names django-countries lacks (locale/countries/generate.py).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "countries"]
 TIME_ZONE = "Asia/Dushanbe"

@@ -71,3 +71,22 @@ def test_existing_rooms_of_translations_share_a_key_by_place_and_take_their_page
 
     assert [room.locale.language_code for room in tajik_rooms] == ["tg", "tg"]
     assert [room.translation_key for room in tajik_rooms] == [room.translation_key for room in english_rooms]
+
+
+def test_starting_a_translation_makes_a_draft_the_public_never_sees(
+    client, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.operations import translate_object
+
+    index = index_under_homes(ExhibitionIndexPage, slug="exhibitions", titles=INDEX_TITLES)
+    page = exhibition_make(
+        index["en"], opens=-1, closes=30, title="Threads", rooms=[[artwork_make(artist_make())]]
+    )
+    tajik_locale = Locale.objects.get(language_code="tg")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(page, [tajik_locale])
+
+    tajik = page.get_translation(tajik_locale)
+    assert not tajik.live
+    assert client.get(tajik.url).status_code == 404
