@@ -82,6 +82,7 @@ def test_the_scheduled_commands_are_those_manage_py_knows():
     commands = set(re.findall(r"^[^#].*heritage-manage (\w+)", cron, re.MULTILINE))
     assert commands == {
         "orders_reconcile", "orders_expire", "publish_scheduled", "prune_db_task_results", "backup_create",
+        "discovery_digest",
     }  # fmt: skip
     from django.core.management import get_commands
 
