@@ -200,11 +200,12 @@ if AWS_STORAGE_BUCKET_NAME:
 # browser. Images also come from the media bucket or CDN; frames only from the
 # privacy-enhanced players the story video block starts (cms_tags.video_player_src). Forms
 # post to us, and the checkout's redirect leads to Stripe Checkout, which browsers check
-# against form-action too. The Wagtail admin (CSP_EXCLUDE_URL_PREFIXES) runs inline scripts
-# and styles of its own: it is left out of the policy and keeps every other header.
+# against form-action too. The Wagtail admin and the tasks' screens of Django's admin
+# (CSP_EXCLUDE_URL_PREFIXES) run inline scripts and styles of their own: they are left out of
+# the policy and keep every other header.
 VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
-CSP_EXCLUDE_URL_PREFIXES = ["/admin/"]
+CSP_EXCLUDE_URL_PREFIXES = ["/admin/", "/django-admin/"]
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
