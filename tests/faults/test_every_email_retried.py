@@ -27,7 +27,15 @@ from heritage.accounts.tasks import password_reset_email_send, verification_emai
 from shop.services.inquiries import inquiry_create
 from tests.cms.editorial import story_index_make, story_make
 from tests.cms.events_fixtures import event_make, index_make
-from tests.factories import ArtistFactory, ArtworkFactory, OfferFactory, UserFactory, build_site, order_place
+from tests.factories import (
+    ArtistFactory,
+    ArtworkFactory,
+    OfferFactory,
+    UserFactory,
+    build_site,
+    order_paid,
+    order_place,
+)
 from tests.fakes.mail import FAIL_ONCE, FailOnceEmailBackend
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,7 +128,14 @@ def story_offline_to_editors():
 
 def order_placed():
     artist = ArtistFactory(user__email="nigora@example.org")
-    order_place((OfferFactory(artwork__artist=artist), 1), email="madina@example.org")  # tells both
+    order_place((OfferFactory(artwork__artist=artist), 1), email="madina@example.org")
+    return ["madina@example.org"]
+
+
+def order_paid_tells_buyer_and_artist():
+    """The placement's own email is skipped: by the time the worker runs, the order is paid."""
+    artist = ArtistFactory(user__email="nigora@example.org")
+    order_paid((OfferFactory(artwork__artist=artist), 1), email="madina@example.org")
     return ["madina@example.org", "nigora@example.org"]
 
 
@@ -142,6 +157,7 @@ EMAILS = [
     event_place_cancelled,
     story_offline_to_editors,
     order_placed,
+    order_paid_tells_buyer_and_artist,
     buyers_question,
 ]
 
