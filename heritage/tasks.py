@@ -12,7 +12,7 @@ import logging
 import smtplib
 from datetime import timedelta
 
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.tasks import task
 from django.utils import timezone
 
@@ -63,9 +63,11 @@ def email_deliver(
     bcc: list[str] = (),
     reply_to: list[str] = (),
     headers: dict | None = None,
+    html: str = "",
     attempt: int = 1,
 ) -> int:
-    """Send one email, tried again later while the mail server fails (email_send_or_retry)."""
+    """Send one email, tried again later while the mail server fails (email_send_or_retry).
+    `html`, when given, goes beside the plain text as its HTML alternative."""
     fields = {
         "subject": subject,
         "body": body,
@@ -76,4 +78,7 @@ def email_deliver(
         "reply_to": list(reply_to),
         "headers": dict(headers or {}),
     }
-    return email_send_or_retry(EmailMessage(**fields), retry=email_deliver, attempt=attempt, **fields)
+    message = EmailMultiAlternatives(**fields)
+    if html:
+        message.attach_alternative(html, "text/html")
+    return email_send_or_retry(message, retry=email_deliver, attempt=attempt, **fields, html=html)
