@@ -14,17 +14,31 @@ PYTHON_CANDIDATES := python3.14 python3.13 python3.12 python3 $(wildcard $(HOME)
 BOOTSTRAP_PYTHON ?= $(shell for p in $(PYTHON_CANDIDATES); do \
 	if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; break; fi; done)
 
-.PHONY: run test lint format messages compilemessages migrate seed install node clean-venv
+.PHONY: run test lint format messages compilemessages migrate seed install lock upgrade node clean-venv
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the versions in requirements.lock, each checked against its hash, then the project
+# itself (its build backend, setuptools, is in the lock too, so nothing unpinned is fetched).
+$(VENV)/.installed: requirements.lock pyproject.toml
 	@if [ -z "$(BOOTSTRAP_PYTHON)" ]; then \
-		echo "No Python 3.12 or newer found. Install it (e.g. 'pyenv install 3.12') and run make again."; exit 1; fi
+		echo "No Python 3.12 or newer found. Install it (README, 'Python 3.12 on a fresh Debian 12 server') and run make again."; exit 1; fi
 	@[ -x $(PY) ] || $(BOOTSTRAP_PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
 install: $(VENV)/.installed
+
+# requirements.lock from pyproject.toml: runtime and dev dependencies, pinned with hashes.
+# `make lock` after changing pyproject.toml keeps every other pin; `make upgrade` moves every
+# package not pinned in pyproject.toml to its newest release. Then run `make install`.
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --extra dev --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+
+lock: $(VENV)/.installed
+	$(PIP_COMPILE)
+
+upgrade: $(VENV)/.installed
+	$(PIP_COMPILE) --upgrade
 
 # axe-core, which the accessibility journeys inject into each page, and vnu-jar, the Nu HTML
 # Checker the HTML validity test runs with Java (package.json).

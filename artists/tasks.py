@@ -4,7 +4,7 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import translation
 
-from heritage.emails import editors_notify, email_build, site_url
+from heritage.emails import editors_notify, email_build, email_send_later, site_url
 from heritage.finance import mask
 from heritage.models import SiteSettings
 
@@ -26,12 +26,14 @@ def artist_decision_notify(*, artist_id: int) -> bool:
     language = artist.user.language
     with translation.override(language):
         studio = site_url(reverse("artists:studio"))
-    email_build(
-        to=[artist.user.email],
-        language=language,
-        template=DECISION_TEMPLATES[artist.status],
-        context={"artist": artist, "studio_url": studio},
-    ).send()
+    email_send_later(
+        email_build(
+            to=[artist.user.email],
+            language=language,
+            template=DECISION_TEMPLATES[artist.status],
+            context={"artist": artist, "studio_url": studio},
+        )
+    )
     return True
 
 
@@ -59,18 +61,20 @@ def payout_destination_changed_notify(*, artist_id: int, by_herself: bool = Fals
     language = artist.user.language
     with translation.override(language):
         studio = site_url(reverse("artists:payout-details"))
-    email_build(
-        to=[artist.user.email],
-        language=language,
-        template="artists/email/payout_destination_changed",
-        context={
-            "artist": artist,
-            "by_herself": by_herself,
-            "stripe_account": mask(artist.stripe_account_id),
-            "payout_details": mask(artist.payout_details),
-            "held_until": artist.payouts_held_until,
-            "contact_email": SiteSettings.load().contact_email,
-            "payouts_url": studio,
-        },
-    ).send()
+    email_send_later(
+        email_build(
+            to=[artist.user.email],
+            language=language,
+            template="artists/email/payout_destination_changed",
+            context={
+                "artist": artist,
+                "by_herself": by_herself,
+                "stripe_account": mask(artist.stripe_account_id),
+                "payout_details": mask(artist.payout_details),
+                "held_until": artist.payouts_held_until,
+                "contact_email": SiteSettings.load().contact_email,
+                "payouts_url": studio,
+            },
+        )
+    )
     return True

@@ -4,7 +4,7 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import translation
 
-from heritage.emails import editors_notify, email_build, site_url
+from heritage.emails import editors_notify, email_build, email_send_later, site_url
 
 from .models import Artwork
 
@@ -23,12 +23,14 @@ def artwork_decision_notify(*, artwork_id: int) -> bool:
     user = artwork.artist.user
     with translation.override(user.language):
         edit_url = site_url(reverse("gallery:artwork-edit", kwargs={"pk": artwork.pk}))
-    email_build(
-        to=[user.email],
-        language=user.language,
-        template=DECISION_TEMPLATES[artwork.status],
-        context={"artwork": artwork, "artist": artwork.artist, "edit_url": edit_url},
-    ).send()
+    email_send_later(
+        email_build(
+            to=[user.email],
+            language=user.language,
+            template=DECISION_TEMPLATES[artwork.status],
+            context={"artwork": artwork, "artist": artwork.artist, "edit_url": edit_url},
+        )
+    )
     return True
 
 

@@ -85,9 +85,10 @@ def editor_recipients(permission: str) -> dict[str, list[str]]:
 
 
 def editors_notify(*, permission: str, template: str, context: dict) -> int:
-    """Email every editor holding `permission`, each in her own language. Returns the count."""
+    """Email every editor holding `permission`, each in her own language, through the task
+    worker (email_send_later). Returns how many editors are written to."""
     sent = 0
     for language, recipients in editor_recipients(permission).items():
-        email_build(to=recipients, language=language, template=template, context=context).send()
+        email_send_later(email_build(to=recipients, language=language, template=template, context=context))
         sent += len(recipients)
     return sent

@@ -1,8 +1,9 @@
 """Security headers beyond Django's own.
 
-The Content-Security-Policy comes from django-csp (settings.CONTENT_SECURITY_POLICY); this
+The Content-Security-Policy comes from Django's own middleware (settings.SECURE_CSP); this
 module adds what it needs from us: the origins that serve media when they live in a bucket,
-and the Permissions-Policy header, which neither Django nor django-csp sends.
+the paths left outside the policy (settings.CSP_EXCLUDE_URL_PREFIXES: the Wagtail admin), and
+the Permissions-Policy header, which Django does not send.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.views.decorators.csp import csp_override, csp_report_only_override
 
 PERMISSIONS_POLICY_HEADER = "Permissions-Policy"
 
@@ -76,3 +78,20 @@ class PermissionsPolicyMiddleware:
         if policy and PERMISSIONS_POLICY_HEADER not in response:
             response[PERMISSIONS_POLICY_HEADER] = permissions_policy_header(policy)
         return response
+
+
+class AdminOutsideCSPMiddleware:
+    """Leaves the paths in settings.CSP_EXCLUDE_URL_PREFIXES without a Content-Security-Policy:
+    the Wagtail admin runs inline scripts and styles of its own. Placed just after Django's
+    ContentSecurityPolicyMiddleware, it marks those responses the way `@csp_override({})`
+    marks a view, so every other header still reaches them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.outside_policy = csp_override({})(csp_report_only_override({})(get_response))
+
+    def __call__(self, request):
+        prefixes = tuple(getattr(settings, "CSP_EXCLUDE_URL_PREFIXES", ()))
+        if prefixes and request.path_info.startswith(prefixes):
+            return self.outside_policy(request)
+        return self.get_response(request)

@@ -1,5 +1,12 @@
 """Emails sent by the task worker, tried again later when the mail server fails, so a sale, a
-sign-up or an inquiry never depends on the mail server being up at that moment."""
+sign-up or an inquiry never depends on the mail server being up at that moment.
+
+Every email of the site is sent here, by `email_send_or_retry`: most through `email_deliver`
+(heritage.emails.email_send_later queues it), the account emails by their own tasks, which
+build the email again at each attempt so that no signed link waits in the queue. An email
+that is refused for good, or still fails after the last attempt, leaves its task FAILED,
+where staff see it (the tasks' screens of /django-admin/), and is logged as an error.
+"""
 
 import logging
 import smtplib
@@ -24,6 +31,27 @@ def is_permanent(error: Exception) -> bool:
     return False
 
 
+def email_send_or_retry(message: EmailMessage, *, retry, attempt: int, **retry_kwargs) -> int:
+    """Send `message` now. If the mail server cannot be reached or fails for now, the task
+    `retry` is queued again with `retry_kwargs` and `attempt + 1`, after a growing delay
+    (RETRY_DELAYS), at most len(RETRY_DELAYS) times more; a permanent refusal or the last
+    failure is logged and raised. Returns how many were sent."""
+    try:
+        return message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        subject, to = message.subject, message.to
+        if is_permanent(error) or attempt > len(RETRY_DELAYS):
+            logger.error("Email %r to %s not sent after %d attempt(s): %s", subject, to, attempt, error)
+            raise
+        if not retry.get_backend().supports_defer:
+            logger.error("Email %r to %s not sent (no deferred tasks to retry with): %s", subject, to, error)
+            raise
+        delay = timedelta(seconds=RETRY_DELAYS[attempt - 1])
+        logger.warning("Email %r to %s failed (%s); attempt %d in %s", subject, to, error, attempt + 1, delay)
+        retry.using(run_after=timezone.now() + delay).enqueue(**retry_kwargs, attempt=attempt + 1)
+        return 0
+
+
 @task
 def email_deliver(
     *,
@@ -38,10 +66,8 @@ def email_deliver(
     html: str = "",
     attempt: int = 1,
 ) -> int:
-    """Send one email. If the mail server cannot be reached or fails for now, the email is
-    queued again with a growing delay (RETRY_DELAYS), at most len(RETRY_DELAYS) times more;
-    a permanent refusal or the last failure is logged and raised. `html`, when given, goes
-    beside the plain text as its HTML alternative. Returns how many were sent."""
+    """Send one email, tried again later while the mail server fails (email_send_or_retry).
+    `html`, when given, goes beside the plain text as its HTML alternative."""
     fields = {
         "subject": subject,
         "body": body,
@@ -52,23 +78,7 @@ def email_deliver(
         "reply_to": list(reply_to),
         "headers": dict(headers or {}),
     }
-    try:
-        if html:
-            message = EmailMultiAlternatives(**fields)
-            message.attach_alternative(html, "text/html")
-            return message.send()
-        return EmailMessage(**fields).send()
-    except (smtplib.SMTPException, OSError) as error:
-        if is_permanent(error) or attempt > len(RETRY_DELAYS):
-            logger.error("Email %r to %s not sent after %d attempt(s): %s", subject, to, attempt, error)
-            raise
-        backend = email_deliver.get_backend()
-        if not backend.supports_defer:
-            logger.error("Email %r to %s not sent (no deferred tasks to retry with): %s", subject, to, error)
-            raise
-        delay = timedelta(seconds=RETRY_DELAYS[attempt - 1])
-        logger.warning("Email %r to %s failed (%s); attempt %d in %s", subject, to, error, attempt + 1, delay)
-        email_deliver.using(run_after=timezone.now() + delay).enqueue(
-            **fields, html=html, attempt=attempt + 1
-        )
-        return 0
+    message = EmailMultiAlternatives(**fields)
+    if html:
+        message.attach_alternative(html, "text/html")
+    return email_send_or_retry(message, retry=email_deliver, attempt=attempt, **fields, html=html)

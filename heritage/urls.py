@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from heritage import views
 from heritage.admin import login as admin_login
+from heritage.admin.tasks_site import task_admin_site
 from heritage.images import views as image_views
 from heritage.sitemaps import AllLanguagesSitemap
 
@@ -22,6 +23,8 @@ urlpatterns = [
         admin_login.AdminPasswordResetConfirmView.as_view(),
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # The background tasks' screens (failed emails), for superusers and finance staff.
+    path("django-admin/", task_admin_site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
     path(

@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from cms.models.registrations import EventRegistration
-from heritage.emails import email_build, site_url
+from heritage.emails import email_build, email_send_later, site_url
 
 TEMPLATES = {
     EventRegistration.Status.CONFIRMED: "cms/email/event_confirmed",
@@ -45,18 +45,20 @@ def registration_notify(*, registration_id: int, kind: str) -> bool:
         page_url = event.get_full_url() or ""
     with translation.override(event.locale.language_code):  # the file's one address
         ics_url = site_url(reverse("events:event-ics", kwargs={"page_id": event.pk}))
-    email_build(
-        to=[registration.email],
-        language=language,
-        template=TEMPLATES[kind],
-        context={
-            "registration": registration,
-            "event": event,
-            "page_url": page_url,
-            "ics_url": ics_url,
-            "cancel_url": cancel_url,
-            # The original page's link is the one editors keep up to date.
-            "online_url": source.online_url if source.is_online and kind in WITH_ONLINE_LINK else "",
-        },
-    ).send()
+    email_send_later(
+        email_build(
+            to=[registration.email],
+            language=language,
+            template=TEMPLATES[kind],
+            context={
+                "registration": registration,
+                "event": event,
+                "page_url": page_url,
+                "ics_url": ics_url,
+                "cancel_url": cancel_url,
+                # The original page's link is the one editors keep up to date.
+                "online_url": source.online_url if source.is_online and kind in WITH_ONLINE_LINK else "",
+            },
+        )
+    )
     return True

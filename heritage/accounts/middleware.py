@@ -1,4 +1,5 @@
-"""Keeps the Wagtail admin shut to staff who must use a second factor until they have."""
+"""Keeps the Wagtail admin, and the background tasks' screens of Django's admin, shut to staff
+who must use a second factor until they have."""
 
 from urllib.parse import urlencode
 
@@ -7,7 +8,7 @@ from django.urls import reverse
 
 from heritage.accounts.two_factor import two_factor_required
 
-ADMIN_PREFIX = "/admin/"
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Signing in and out of the admin happen before and after the second factor.
 OPEN_ADMIN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/password_reset/")
 
@@ -23,7 +24,7 @@ class StaffTwoFactorMiddleware:
     def __call__(self, request):
         path = request.path_info
         if (
-            path.startswith(ADMIN_PREFIX)
+            path.startswith(ADMIN_PREFIXES)
             and not path.startswith(OPEN_ADMIN_PATHS)
             and two_factor_required(request.user)
             and not request.user.is_verified()

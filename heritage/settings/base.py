@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.utils.csp import CSP
+
 import dj_database_url
 
 from heritage.security import media_origins
@@ -65,7 +67,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "rest_framework",
     "django_tasks_db",
-    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -78,7 +79,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "heritage.security.AdminOutsideCSPMiddleware",
     "heritage.security.PermissionsPolicyMiddleware",
     "heritage.outage.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -108,6 +110,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -195,44 +198,43 @@ if AWS_STORAGE_BUCKET_NAME:
     )
 
 # Security headers (docs/operations.md, "Security headers"). The Content-Security-Policy
-# (django-csp) lets pages run only our own static scripts and styles: no inline code, and no
+# (Django's own) lets pages run only our own static scripts and styles: no inline code, and no
 # nonces, because public pages come from a shared page cache where a per-response nonce
 # would be wrong. JSON-LD <script type="application/ld+json"> is data, not script, to the
 # browser. Images also come from the media bucket or CDN; frames only from the
 # privacy-enhanced players the story video block starts (cms_tags.video_player_src). Forms
 # post to us, and the checkout's redirect leads to Stripe Checkout, which browsers check
-# against form-action too. The Wagtail admin runs inline scripts and styles of its own: it
-# is left out of the policy and keeps every other header.
+# against form-action too. The Wagtail admin and the tasks' screens of Django's admin
+# (CSP_EXCLUDE_URL_PREFIXES) run inline scripts and styles of their own: they are left out of
+# the policy and keep every other header.
 VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
-CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        # data: for the empty placeholder of the lightbox, blob: for upload previews.
-        "img-src": [
-            "'self'",
-            "data:",
-            "blob:",
-            *media_origins(
-                bucket_name=AWS_STORAGE_BUCKET_NAME,
-                endpoint_url=env("AWS_S3_ENDPOINT_URL"),
-                region_name=env("AWS_S3_REGION_NAME"),
-                addressing_style=env("AWS_S3_ADDRESSING_STYLE"),
-                custom_domain=env("AWS_S3_CUSTOM_DOMAIN"),
-            ),
-        ],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "media-src": ["'self'"],
-        "frame-src": VIDEO_PLAYER_ORIGINS,
-        "form-action": ["'self'", STRIPE_CHECKOUT_ORIGIN],
-        "frame-ancestors": ["'none'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-    },
+CSP_EXCLUDE_URL_PREFIXES = ["/admin/", "/django-admin/"]
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    # data: for the empty placeholder of the lightbox, blob: for upload previews.
+    "img-src": [
+        CSP.SELF,
+        "data:",
+        "blob:",
+        *media_origins(
+            bucket_name=AWS_STORAGE_BUCKET_NAME,
+            endpoint_url=env("AWS_S3_ENDPOINT_URL"),
+            region_name=env("AWS_S3_REGION_NAME"),
+            addressing_style=env("AWS_S3_ADDRESSING_STYLE"),
+            custom_domain=env("AWS_S3_CUSTOM_DOMAIN"),
+        ),
+    ],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF],
+    "frame-src": VIDEO_PLAYER_ORIGINS,
+    "form-action": [CSP.SELF, STRIPE_CHECKOUT_ORIGIN],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
 }
 # Powerful browser features no page of ours uses are switched off for every page and frame;
 # the video players keep what playing a video needs.

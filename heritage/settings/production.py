@@ -5,8 +5,10 @@ Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. See docs/operations.md for th
 
 from django.core.exceptions import ImproperlyConfigured
 
+from heritage.monitoring import admins_parse, sentry_init
+
 from .base import *  # noqa: F403
-from .base import STORAGES, env, env_bool
+from .base import DEFAULT_FROM_EMAIL, LOGGING, STORAGES, env, env_bool
 
 DEBUG = False
 
@@ -55,3 +57,17 @@ X_FRAME_OPTIONS = "DENY"
 # Media as base.py chose them (the filesystem, or the bucket when AWS_STORAGE_BUCKET_NAME is
 # set); static files compressed with hashed names by WhiteNoise.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
+
+# Errors reach someone (heritage/monitoring.py): DJANGO_ADMINS="Name <a@example.org>,…" get an
+# email for each server error and each email the task worker gave up on; SENTRY_DSN, when
+# set, sends each error to Sentry as well (nothing is sent without it).
+ADMINS = admins_parse(env("DJANGO_ADMINS"))
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+LOGGING["handlers"]["mail_admins"] = {"level": "ERROR", "class": "django.utils.log.AdminEmailHandler"}
+LOGGING["loggers"]["django.request"]["handlers"] = ["console", "mail_admins"]
+LOGGING["loggers"]["heritage.tasks"] = {"handlers": ["mail_admins"], "level": "WARNING"}
+SENTRY_ENABLED = sentry_init(
+    dsn=env("SENTRY_DSN"),
+    environment=env("SENTRY_ENVIRONMENT", "production"),
+    traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+)

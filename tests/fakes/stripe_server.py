@@ -659,12 +659,8 @@ def fake_stripe(settings):
     server = FakeStripe(api_key=settings.STRIPE_SECRET_KEY).start()
     settings.STRIPE_API_BASE = server.base_url
     # Its payment page stands in for Stripe Checkout, where the checkout form's redirect leads.
-    policy = settings.CONTENT_SECURITY_POLICY
-    directives = policy["DIRECTIVES"]
-    settings.CONTENT_SECURITY_POLICY = {
-        **policy,
-        "DIRECTIVES": {**directives, "form-action": [*directives["form-action"], server.base_url]},
-    }
+    policy = settings.SECURE_CSP
+    settings.SECURE_CSP = {**policy, "form-action": [*policy["form-action"], server.base_url]}
     settings.STRIPE_ENABLED = True
     try:
         yield server

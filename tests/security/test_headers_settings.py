@@ -14,7 +14,7 @@ from tests.heritage.test_settings import PRODUCTION_ENV, manage
 PROBE = """
 import json
 from django.conf import settings
-from csp.utils import build_policy
+from django.utils.csp import build_policy
 names = [
     "SECURE_SSL_REDIRECT", "SECURE_PROXY_SSL_HEADER", "SECURE_HSTS_SECONDS",
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_CONTENT_TYPE_NOSNIFF",
@@ -24,7 +24,7 @@ names = [
     "LANGUAGE_COOKIE_SECURE", "LANGUAGE_COOKIE_HTTPONLY", "LANGUAGE_COOKIE_SAMESITE",
 ]
 found = {name: getattr(settings, name) for name in names}
-found["csp"] = build_policy()
+found["csp"] = build_policy(settings.SECURE_CSP)
 found["middleware"] = settings.MIDDLEWARE
 print(json.dumps(found))
 """
@@ -61,7 +61,7 @@ def test_production_keeps_the_policy_headers_and_frames_no_page(production):
     assert production["SECURE_CONTENT_TYPE_NOSNIFF"] is True
     assert production["SECURE_REFERRER_POLICY"] == "strict-origin-when-cross-origin"
     assert production["X_FRAME_OPTIONS"] == "DENY"
-    assert "csp.middleware.CSPMiddleware" in production["middleware"]
+    assert "django.middleware.csp.ContentSecurityPolicyMiddleware" in production["middleware"]
     assert "heritage.security.PermissionsPolicyMiddleware" in production["middleware"]
     assert "script-src 'self';" in production["csp"] + ";"
     assert "frame-ancestors 'none'" in production["csp"]
