@@ -10,7 +10,7 @@ from django.utils import translation
 from artists.models import ArtistProfile
 from heritage.emails import email_build, email_send_later, site_url
 
-from .models import Order, OrderLine
+from .models import Order, OrderLine, ReturnRequest
 from .payments import gateway_for, transfers_gateway
 from .services import PayoutError, orders_expire
 from .services.notify import order_url
@@ -40,6 +40,8 @@ def order_status_notify(*, order_id: int, status: str) -> int:
     )
     if order is None or order.status != status:
         return 0
+    if status == Order.Status.REFUNDED and ReturnRequest.objects.filter(order=order).exists():
+        return 0  # the return's own emails (shop.tasks_returns) tell both sides of this refund
     start = (
         gateway_for(order).start(order, success_url="", cancel_url="")
         if (status == Order.Status.PENDING_PAYMENT and order.payment_method != Order.PaymentMethod.CARD)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import buyer, inquiries
+from .views import buyer, inquiries, returns
 
 app_name = "shop"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("orders/<slug:token>/", buyer.order_detail, name="order-detail"),
     path("orders/<slug:token>/pay/", buyer.order_pay, name="order-pay"),
     path("orders/<slug:token>/cancel/", buyer.order_cancel_view, name="order-cancel"),
+    path("orders/<slug:token>/return/", returns.order_return, name="order-return"),
     path("ask/<int:pk>/", inquiries.inquiry_create_view, name="inquiry-create"),
     path("inquiries/<slug:token>/", inquiries.inquiry_thread, name="inquiry-thread"),
 ]

@@ -4,6 +4,7 @@ from .ledger import LedgerEntry, Payout
 from .offers import Offer, ShippingProfile, ShippingZone, shipping_zone_for
 from .orders import Order, OrderEvent, OrderLine, WebhookEvent
 from .payments import PaymentAttempt, Refund
+from .returns import ReturnPhoto, ReturnRequest
 
 __all__ = [
     "Cart",
@@ -18,6 +19,8 @@ __all__ = [
     "PaymentAttempt",
     "Payout",
     "Refund",
+    "ReturnPhoto",
+    "ReturnRequest",
     "ShippingProfile",
     "ShippingZone",
     "WebhookEvent",

@@ -25,6 +25,8 @@ order_status_changed = Signal()
 order_delivered = Signal()
 # Sent after commit when a message is added to a conversation. inquiry_id, by (who wrote).
 inquiry_message_added = Signal()
+# Sent after commit when a return moves (requested, accepted, declined, received). return_id, step.
+return_changed = Signal()
 
 
 def notifications_enabled() -> bool:

@@ -1,6 +1,8 @@
 from django import template
+from django.utils.translation import get_language
 
 from ..money import money_format
+from ..policies import policy_links
 from ..views.buyer import artwork_shop_context
 
 register = template.Library()
@@ -33,3 +35,10 @@ def artwork_sale(context, artwork):
         "csrf_token": context.get("csrf_token"),
         **artwork_shop_context(request, artwork),
     }
+
+
+@register.simple_tag
+def policies():
+    """The policies (terms of sale, privacy, returns, shipping) in the active language, with
+    full addresses, for order emails and pages: {% policies as links %}."""
+    return policy_links(get_language())
