@@ -5,6 +5,7 @@ from .offers import Offer, ShippingProfile, ShippingZone, shipping_zone_for
 from .orders import Order, OrderEvent, OrderLine, WebhookEvent
 from .payments import PaymentAttempt, Refund
 from .returns import ReturnPhoto, ReturnRequest
+from .reviews import Review, ReviewReport
 
 __all__ = [
     "Cart",
@@ -21,6 +22,8 @@ __all__ = [
     "Refund",
     "ReturnPhoto",
     "ReturnRequest",
+    "Review",
+    "ReviewReport",
     "ShippingProfile",
     "ShippingZone",
     "WebhookEvent",

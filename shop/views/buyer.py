@@ -26,6 +26,7 @@ from ..selectors import (
     order_get_by_token,
     order_list_for_user,
 )
+from ..selectors_reviews import order_lines_reviewable
 from ..services import (
     BuyerDetails,
     CheckoutError,
@@ -308,6 +309,7 @@ def order_detail(request, token):
             "return_request": getattr(order, "return_request", None),
             "may_return": return_may_request(order),
             "return_until": return_window_end(order),
+            "reviewable": order_lines_reviewable(order),
         },
     )
     response["X-Robots-Tag"] = "noindex"
