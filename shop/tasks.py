@@ -13,7 +13,7 @@ from heritage.emails import email_build, email_send_later, site_url
 from .models import Order, OrderLine, ReturnRequest
 from .payments import gateway_for, transfers_gateway
 from .services import PayoutError, orders_expire
-from .services.notify import order_url
+from .services.notify import order_url, receipt_url
 from .services.payouts import connect_payout_send
 from .services.reconcile import orders_reconcile, payouts_reconcile
 
@@ -53,7 +53,12 @@ def order_status_notify(*, order_id: int, status: str) -> int:
             to=[order.email],
             language=order.language,
             template=BUYER_TEMPLATES[status],
-            context={"order": order, "order_url": order_url(order, order.language), "payment": start},
+            context={
+                "order": order,
+                "order_url": order_url(order, order.language),
+                "receipt_url": receipt_url(order, order.language),
+                "payment": start,
+            },
         )
     )
     sent += 1

@@ -4,6 +4,7 @@ from .ledger import LedgerEntry, Payout
 from .offers import Offer, ShippingProfile, ShippingZone, shipping_zone_for
 from .orders import Order, OrderEvent, OrderLine, WebhookEvent
 from .payments import PaymentAttempt, Refund
+from .receipts import ReceiptSettings
 from .returns import ReturnPhoto, ReturnRequest
 from .reviews import Review, ReviewReport
 
@@ -19,6 +20,7 @@ __all__ = [
     "OrderLine",
     "PaymentAttempt",
     "Payout",
+    "ReceiptSettings",
     "Refund",
     "ReturnPhoto",
     "ReturnRequest",

@@ -55,3 +55,9 @@ def order_url(order, language: str) -> str:
     """The buyer's secret link to her order (works without an account)."""
     with translation.override(language):
         return site_url(reverse("shop:order-detail", kwargs={"token": order.token}))
+
+
+def receipt_url(order, language: str) -> str:
+    """The buyer's secret link to her order's receipt (PDF)."""
+    with translation.override(language):
+        return site_url(reverse("shop:order-receipt", kwargs={"token": order.token}))

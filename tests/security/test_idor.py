@@ -55,6 +55,9 @@ CATALOGUE = {
     "en/shop/orders/<slug:token>/pay/": "test_secret_links_*",
     "en/shop/orders/<slug:token>/cancel/": "test_secret_links_*",
     "en/shop/orders/<slug:token>/return/": "test_secret_links_*",
+    "en/shop/orders/<slug:token>/receipt.pdf": "test_secret_links_*",
+    "en/shop/orders/<slug:token>/review/<int:line>/": "test_reviews.py::test_a_line_of_another_*",
+    "en/shop/reviews/<int:pk>/report/": "test_reviews.py::test_a_published_review_*",
     "en/shop/inquiries/<slug:token>/": "test_secret_links_*",
     "en/events/registrations/<slug:token>/cancel/": "test_secret_links_*",
     "en/shop/ask/<int:pk>/": "test_asking_about_a_work_needs_it_published",
@@ -189,6 +192,7 @@ def test_secret_links_with_a_changed_token_are_a_404(client, world):
         "/en/shop/orders/{}/pay/": world.order.token,
         "/en/shop/orders/{}/cancel/": world.order.token,
         "/en/shop/orders/{}/return/": world.order.token,
+        "/en/shop/orders/{}/receipt.pdf": world.order.token,
         "/en/shop/inquiries/{}/": world.inquiry.token,
         "/en/events/registrations/{}/cancel/": registration.token,
     }
