@@ -2,20 +2,13 @@
 (also for the work's structured data, through `gallery.ratings`), a buyer's lines she may
 still review, and an artist's reviews for her studio."""
 
-from dataclasses import dataclass, field
+from django.db.models import Avg, Count, FloatField, IntegerField, OuterRef, Subquery
 
-from django.db.models import Avg, Count
+from gallery.ratings import Rating
 
 from .models import Order, OrderLine, Review
 
 LATEST = 10
-
-
-@dataclass(frozen=True)
-class Rating:
-    count: int
-    average: float | None
-    reviews: list = field(default_factory=list)
 
 
 def _rating(queryset) -> Rating:
@@ -24,6 +17,25 @@ def _rating(queryset) -> Rating:
         return Rating(count=0, average=None)
     reviews = list(queryset.select_related("line").order_by("-created_at")[:LATEST])
     return Rating(count=totals["count"], average=round(float(totals["average"]), 1), reviews=reviews)
+
+
+def artwork_rating_annotate(queryset):
+    """`review_count` and `review_average` of each work's published reviews, as subqueries."""
+    published = Review.objects.published().filter(artwork=OuterRef("pk")).order_by().values("artwork")
+    return queryset.annotate(
+        review_count=Subquery(published.annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
+        review_average=Subquery(published.annotate(a=Avg("rating")).values("a"), output_field=FloatField()),
+    )
+
+
+def artwork_reviews_latest(artwork_id: int) -> list[Review]:
+    """The latest published reviews of a work."""
+    return list(
+        Review.objects.published()
+        .filter(artwork_id=artwork_id)
+        .select_related("line")
+        .order_by("-created_at")[:LATEST]
+    )
 
 
 def artwork_rating(artwork_id: int) -> Rating:

@@ -13,7 +13,7 @@ from heritage.caching import public_models_register
 from . import backups, sales, signal_handlers  # noqa: F401 - signal_handlers connects on import
 from .models import Offer, Order, Payout, Review, ShippingProfile
 from .payments import gateway_for
-from .selectors_reviews import artwork_rating
+from .selectors_reviews import artwork_rating_annotate, artwork_reviews_latest
 from .services.gateways import gateway_register
 
 
@@ -21,7 +21,7 @@ def startup() -> None:
     public_models_register(Offer, Order, ShippingProfile, Review)
     backup_summary_register(backups.ORDERS)
     artwork_sale_register(sales.artwork_sale_annotate)
-    artwork_rating_register(artwork_rating)
+    artwork_rating_register(annotate=artwork_rating_annotate, reviews=artwork_reviews_latest)
     gateway_register(gateway_for)
     private_document_rule_register(payout_proof)
 

@@ -59,7 +59,7 @@ def artwork_jsonld(artwork: Artwork, *, url: str, artist_url: str = "") -> dict:
 
 def _ratings(artwork: Artwork) -> dict:
     """Buyers' published reviews: the average and count, and the latest reviews themselves."""
-    rating = artwork_rating_get(artwork.pk)
+    rating = artwork_rating_get(artwork)
     if rating is None:
         return {}
     return {

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import get_language
 
+from gallery.ratings import Rating, artwork_rating_get
+
 from ..money import money_format
 from ..policies import policy_links
 from ..selectors_reviews import artist_rating, artwork_rating
@@ -48,7 +50,11 @@ def policies():
 @register.inclusion_tag("shop/_reviews.html", takes_context=True)
 def artwork_reviews(context, artwork):
     """Buyers' published reviews of a work, with their average and count, for its page."""
-    return _reviews_context(context, artwork_rating(artwork.pk), show_titles=False)
+    if hasattr(artwork, "review_count"):  # the work's page: annotated, read at most once
+        rating = artwork_rating_get(artwork) or Rating(count=0, average=None)
+    else:
+        rating = artwork_rating(artwork.pk)
+    return _reviews_context(context, rating, show_titles=False)
 
 
 @register.inclusion_tag("shop/_reviews.html", takes_context=True)
