@@ -40,7 +40,8 @@ def order_status_notify(*, order_id: int, status: str) -> int:
     )
     if order is None or order.status != status:
         return 0
-    if status == Order.Status.REFUNDED and ReturnRequest.objects.filter(order=order).exists():
+    received = ReturnRequest.objects.filter(order=order, status=ReturnRequest.Status.RECEIVED)
+    if status == Order.Status.REFUNDED and received.exists():
         return 0  # the return's own emails (shop.tasks_returns) tell both sides of this refund
     start = (
         gateway_for(order).start(order, success_url="", cancel_url="")

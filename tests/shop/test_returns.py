@@ -261,3 +261,20 @@ def test_a_card_order_is_refunded_through_stripe_on_receipt(fake_stripe, editor)
     order.refresh_from_db()
     assert order.status == Order.Status.REFUNDED
     assert LedgerEntry.objects.filter(order=order, kind=LedgerEntry.Kind.REFUND).exists()
+
+
+def test_accepting_twice_is_refused_and_a_declined_returns_later_refund_is_emailed_as_usual(
+    editor, django_capture_on_commit_callbacks
+):
+    order = delivered()
+    ret = return_request_create(order, reason="Changed my mind.")
+    stale = ReturnRequest.objects.get(pk=ret.pk)
+    return_decide(ret, accept=False, message="It was as described.", by=editor)
+    with pytest.raises(ReturnError, match="already"):
+        return_decide(stale, accept=True, message="A second tab.", by=editor)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        order_refund(order, amount=order.total, by=editor)
+
+    assert order.email in {address for message in mail.outbox for address in message.to}
