@@ -80,3 +80,13 @@ bench: compilemessages
 .PHONY: soak
 soak: compilemessages
 	$(PY) -m bench.soak $(SOAK_ARGS)
+
+# Production, end to end (tests/prod/, docs/operations.md "The production smoke"): the
+# repository's nginx configuration (deploy/) in front of two gunicorn instances and the task
+# worker with the production settings, on PostgreSQL (database heritage_smoke, made afresh),
+# Redis (databases 10 and 11), moto_server as the bucket, the fake Stripe and a local mail
+# server; driven in Chromium. Needs nginx (apt-get install -y nginx; never started as a service).
+.PHONY: prod-smoke
+prod-smoke: compilemessages
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx is missing: apt-get install -y nginx"; exit 1; }
+	$(PY) -m pytest -p no:cacheprovider -s -v -m prod_smoke tests/prod $(PYTEST_ARGS)

@@ -61,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--skip-seed", action="store_true", help="Use the bench database as it is.")
     parser.add_argument("--skip-weight", action="store_true", help="Do not weigh pages in Chromium.")
+    parser.add_argument(
+        "--scale",
+        default="5000,100000",
+        help="Then measure search and listings on PostgreSQL at these catalogue sizes (bench/scale.py; "
+        "default 5000,100000); 'none' skips it.",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "PYTHONPATH": str(ROOT)}
@@ -110,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.md").write_text(report)
     print(f"Written to {(RESULTS / 'latest.md').relative_to(ROOT)}")
+    if args.scale != "none":
+        from bench import scale
+
+        return scale.main(["--works", args.scale, "--seconds", str(args.seconds)])
     return 0
 
 

@@ -1,6 +1,9 @@
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
@@ -9,6 +12,7 @@ from heritage.admin.lookups import TranslatedNamesViewSet
 
 from .admin_views import ArtworkReviewView
 from .models import Artwork, Medium, SearchTerm
+from .selectors.discovery import discovery_counts
 
 
 class ArtworkIndexView(IndexView):
@@ -74,3 +78,21 @@ class GalleryGroup(SnippetViewSetGroup):
 
 
 register_snippet(GalleryGroup)
+
+
+class DiscoverySummaryItem(SummaryItem):
+    """The dashboard's line on returning buyers: follows, saved searches, weekly digests."""
+
+    order = 400
+    template_name = "gallery/admin/discovery_summary.html"
+
+    def get_context_data(self, parent_context):
+        return {"counts": discovery_counts(now=timezone.now())}
+
+    def is_shown(self):
+        return self.request.user.has_perm("gallery.change_artwork")
+
+
+@hooks.register("construct_homepage_summary_items")
+def discovery_summary(request, items):
+    items.append(DiscoverySummaryItem(request))

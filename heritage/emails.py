@@ -38,10 +38,18 @@ def email_build(*, to: list[str], language: str, template: str, context: dict) -
 
 
 def email_send_later(message: EmailMessage) -> None:
-    """Send a plain email from the task worker, which tries again later if the mail server is
-    down (heritage.tasks.email_deliver): the caller's work never fails for want of email."""
-    if getattr(message, "attachments", None) or getattr(message, "alternatives", None):
-        raise ValueError("Only plain emails without attachments can be sent later.")
+    """Send an email from the task worker, which tries again later if the mail server is
+    down (heritage.tasks.email_deliver): the caller's work never fails for want of email.
+    Plain text, with at most one HTML alternative; no attachments."""
+    alternatives = list(getattr(message, "alternatives", None) or [])
+    if getattr(message, "attachments", None) or len(alternatives) > 1:
+        raise ValueError("Only emails without attachments, with at most an HTML version, can be sent later.")
+    html = ""
+    if alternatives:
+        content, mimetype = alternatives[0]
+        if mimetype != "text/html":
+            raise ValueError("Only an HTML alternative can be sent later.")
+        html = content
     email_deliver.enqueue(
         subject=message.subject,
         body=message.body,
@@ -51,6 +59,7 @@ def email_send_later(message: EmailMessage) -> None:
         bcc=list(message.bcc),
         reply_to=list(message.reply_to),
         headers=dict(message.extra_headers),
+        html=html,
     )
 
 

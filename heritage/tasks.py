@@ -5,7 +5,7 @@ import logging
 import smtplib
 from datetime import timedelta
 
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.tasks import task
 from django.utils import timezone
 
@@ -35,11 +35,13 @@ def email_deliver(
     bcc: list[str] = (),
     reply_to: list[str] = (),
     headers: dict | None = None,
+    html: str = "",
     attempt: int = 1,
 ) -> int:
     """Send one email. If the mail server cannot be reached or fails for now, the email is
     queued again with a growing delay (RETRY_DELAYS), at most len(RETRY_DELAYS) times more;
-    a permanent refusal or the last failure is logged and raised. Returns how many were sent."""
+    a permanent refusal or the last failure is logged and raised. `html`, when given, goes
+    beside the plain text as its HTML alternative. Returns how many were sent."""
     fields = {
         "subject": subject,
         "body": body,
@@ -51,6 +53,10 @@ def email_deliver(
         "headers": dict(headers or {}),
     }
     try:
+        if html:
+            message = EmailMultiAlternatives(**fields)
+            message.attach_alternative(html, "text/html")
+            return message.send()
         return EmailMessage(**fields).send()
     except (smtplib.SMTPException, OSError) as error:
         if is_permanent(error) or attempt > len(RETRY_DELAYS):
@@ -62,5 +68,7 @@ def email_deliver(
             raise
         delay = timedelta(seconds=RETRY_DELAYS[attempt - 1])
         logger.warning("Email %r to %s failed (%s); attempt %d in %s", subject, to, error, attempt + 1, delay)
-        email_deliver.using(run_after=timezone.now() + delay).enqueue(**fields, attempt=attempt + 1)
+        email_deliver.using(run_after=timezone.now() + delay).enqueue(
+            **fields, html=html, attempt=attempt + 1
+        )
         return 0

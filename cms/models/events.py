@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from cms.events.forms import EventRegistrationForm
@@ -207,7 +207,9 @@ class EventPage(BasePage):
         return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=400)
 
 
-class EventSpeaker(Orderable):
+class EventSpeaker(TranslatableMixin, Orderable):
+    """A speaker of an event; translatable, so her role reads in the page's language."""
+
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=160, blank=True)
@@ -221,6 +223,10 @@ class EventSpeaker(Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("artist")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
 
     def __str__(self):
         return self.name

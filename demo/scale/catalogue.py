@@ -63,12 +63,25 @@ class LargeCatalogue:
     command prints after its summary."""
 
     notes: list[str] = field(default_factory=list)
+    # How many works in all (`seed_demo --scale large --works N`): 25 to an artist, so the
+    # number of artists follows; the default is the bench's 5,000.
+    works: int = ARTISTS * WORKS_PER_ARTIST
+
+    @property
+    def artists(self) -> int:
+        return max(1, -(-self.works // WORKS_PER_ARTIST))
+
+    @property
+    def batches(self) -> int:
+        """Works go in batches of about 500 artists' worth at most (12,500 works), so a
+        100,000-work catalogue never holds more than one batch in memory."""
+        return max(ARTIST_BATCHES, -(-self.artists // 500))
 
     def steps(self) -> list[tuple[str, object]]:
         """(label, run) pairs in the order they must run."""
         batches = [
-            (f"Large: works {n + 1}/{ARTIST_BATCHES}", lambda ctx, n=n: self.artworks_create(ctx, batch=n))
-            for n in range(ARTIST_BATCHES)
+            (f"Large: works {n + 1}/{self.batches}", lambda ctx, n=n: self.artworks_create(ctx, batch=n))
+            for n in range(self.batches)
         ]
         return [
             ("Large: artists", self.artists_create),
@@ -82,14 +95,15 @@ class LargeCatalogue:
     # Artists and works
 
     def artists_create(self, ctx: SeedContext) -> None:
-        """~200 approved artists with a discipline each and, for half, a public region."""
+        """One approved artist per 25 works (200 for 5,000) with a discipline each and, for
+        half, a public region."""
         existing = set(
             ArtistProfile.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True)
         )
         media = list(MEDIA)
         now = timezone.now()
         new = []
-        for n in range(ARTISTS):
+        for n in range(self.artists):
             slug = artist_slug(n)
             if slug in existing:
                 continue
@@ -109,7 +123,7 @@ class LargeCatalogue:
                     payout_details="Amonatbonk, Korti Milli card •••• 4242",
                 )
             )
-        ArtistProfile.objects.bulk_create(new, batch_size=200)
+        ArtistProfile.objects.bulk_create(new, batch_size=500)
         disciplines = {d.slug: d for d in Discipline.objects.all()}
         created = ArtistProfile.objects.filter(slug__in=[p.slug for p in new])
         through = ArtistProfile.disciplines.through
@@ -127,7 +141,7 @@ class LargeCatalogue:
         """One tenth of the artists' works: published, dated over the last eight years, each
         with one or two image rows from the pool, put in the search index in bulk."""
         media = {m.slug: m for m in Medium.objects.all()}
-        slugs = [artist_slug(n) for n in range(batch, ARTISTS, ARTIST_BATCHES)]
+        slugs = [artist_slug(n) for n in range(batch, self.artists, self.batches)]
         artists = list(ArtistProfile.objects.filter(slug__in=slugs).order_by("pk"))
         pool = _image_pool()
         if not pool:
@@ -137,7 +151,7 @@ class LargeCatalogue:
         new = []
         for artist in artists:
             n = artist_number(artist.slug)
-            for k in range(WORKS_PER_ARTIST):
+            for k in range(min(WORKS_PER_ARTIST, self.works - n * WORKS_PER_ARTIST)):
                 work = work_fields(n, k, media)
                 if (artist.pk, work["slug"]) in have:
                     continue

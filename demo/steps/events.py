@@ -67,11 +67,13 @@ def _event_translate(ctx: SeedContext, spec: DemoEvent, english: EventPage, lang
     if english.get_translation_or_none(locale) is not None:
         return
     page = english.copy_for_translation(locale).specific
-    _words_apply(page, spec, language)
+    _words_apply(page, spec, language, keys=[speaker.translation_key for speaker in english.speakers.all()])
     _publish(ctx, page, language)
 
 
-def _words_apply(page: EventPage, spec: DemoEvent, language: str) -> None:
+def _words_apply(page: EventPage, spec: DemoEvent, language: str, *, keys=None) -> None:
+    """The page's words in `language`; a translation's speakers share the translation keys
+    of the English ones (`keys`), as wagtail-localize would make them."""
     words = spec.text[language]
     page.title = page.draft_title = words["title"]
     page.intro = words["intro"]
@@ -79,7 +81,9 @@ def _words_apply(page: EventPage, spec: DemoEvent, language: str) -> None:
     page.venue, page.address, page.city = words["venue"], words["address"], words["city"]
     page.body = [{"type": "paragraph", "value": html} for html in words["paragraphs"]]
     page.speakers = [
-        EventSpeaker(name=name, role=role, sort_order=order)
+        EventSpeaker(
+            name=name, role=role, sort_order=order, **({"translation_key": keys[order]} if keys else {})
+        )
         for order, (name, role) in enumerate(zip(spec.speakers, words["roles"], strict=True))
     ]
 

@@ -60,14 +60,20 @@ def _exhibition_translate(ctx: SeedContext, spec: DemoExhibition, english, langu
     if english.get_translation_or_none(locale) is not None:
         return
     page = english.copy_for_translation(locale).specific
-    rooms = [section.artwork_ids() for section in english.sections.all()]
-    _exhibition_words_apply(page, spec, language, rooms)
+    sections = list(english.sections.all())
+    rooms = [section.artwork_ids() for section in sections]
+    _exhibition_words_apply(
+        page, spec, language, rooms, keys=[section.translation_key for section in sections]
+    )
     _exhibition_publish(ctx, page, language)
 
 
-def _exhibition_words_apply(page, spec: DemoExhibition, language: str, rooms: list[list[int]]) -> None:
+def _exhibition_words_apply(
+    page, spec: DemoExhibition, language: str, rooms: list[list[int]], *, keys=None
+) -> None:
     """Title, venue, description, the curator's text and the rooms in `language`; every
-    language shows the same works."""
+    language shows the same works, and a translation's rooms share the translation keys of
+    the English rooms (`keys`)."""
     words = spec.text[language]
     page.title = page.draft_title = words["title"]
     page.venue = words["venue"]
@@ -79,6 +85,7 @@ def _exhibition_words_apply(page, spec: DemoExhibition, language: str, rooms: li
             text=room.text[language]["text"],
             artworks=[{"type": "artwork", "value": pk} for pk in ids],
             sort_order=order,
+            **({"translation_key": keys[order]} if keys else {}),
         )
         for order, (room, ids) in enumerate(zip(spec.rooms, rooms, strict=True))
     ]

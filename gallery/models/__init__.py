@@ -1,4 +1,5 @@
 from .artwork import Artwork, ArtworkImage, ArtworkTag, Medium
+from .discovery import DigestOptOut, DigestSent, SavedSearch
 from .exhibition import ExhibitionIndexPage, ExhibitionPage, ExhibitionSection
 from .favourites import Favourite, Follow
 from .pages import ArtistIndexPage, GalleryPage
@@ -9,6 +10,8 @@ __all__ = [
     "Artwork",
     "ArtworkImage",
     "ArtworkTag",
+    "DigestOptOut",
+    "DigestSent",
     "ExhibitionIndexPage",
     "ExhibitionPage",
     "ExhibitionSection",
@@ -16,5 +19,6 @@ __all__ = [
     "Follow",
     "GalleryPage",
     "Medium",
+    "SavedSearch",
     "SearchTerm",
 ]

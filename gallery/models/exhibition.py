@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from gallery.selectors import exhibitions as selectors
@@ -112,8 +112,10 @@ class ExhibitionPage(BasePage):
         return "current"
 
 
-class ExhibitionSection(Orderable):
-    """One room of an exhibition: a title, the curator's words and the works shown in it."""
+class ExhibitionSection(TranslatableMixin, Orderable):
+    """One room of an exhibition: a title, the curator's words and the works shown in it.
+    Translatable, so a translation of the exhibition carries its rooms' words into the
+    other language (wagtail-localize translates only child objects that are)."""
 
     page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="sections")
     title = models.CharField(_("title"), max_length=160)
@@ -126,7 +128,7 @@ class ExhibitionSection(Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("artworks")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 

@@ -29,11 +29,13 @@ class Favourite(_Kept):
 
 
 class Follow(_Kept):
-    """An artist a signed-in buyer follows."""
+    """An artist a signed-in buyer follows; her new works come in the weekly digest."""
 
     target = "artist"
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
     artist = models.ForeignKey("artists.ArtistProfile", on_delete=models.CASCADE, related_name="followers")
+    # Her new works in the weekly digest; off after a one-click unsubscribe, the follow kept.
+    emails = models.BooleanField(_("weekly email"), default=True)
 
     class Meta:
         verbose_name, verbose_name_plural = _("followed artist"), _("followed artists")

@@ -24,6 +24,7 @@ from gallery.selectors.portfolios import (
     discipline_choices,
     region_choices,
 )
+from gallery.selectors.search import search_suggestions
 from heritage.models import BasePage
 
 ARTISTS_PER_PAGE = 24
@@ -161,7 +162,10 @@ class GalleryPage(RoutablePageMixin, BasePage):
         listing = artwork_listing(
             request.GET, url_for=lambda work: base_url + self._artwork_path(work.artist.slug, work.slug)
         )
-        return self.render(request, context_overrides={"listing": listing, "artworks": listing.page})
+        # A search that found nothing offers the nearest terms and known words instead.
+        suggestions = search_suggestions(listing.filters.q) if listing.filters.q and not listing.total else []
+        context = {"listing": listing, "artworks": listing.page, "suggestions": suggestions}
+        return self.render(request, context_overrides=context)
 
     @path("<str:artist_slug>/<str:slug>/", name="artwork")
     def artwork(self, request, artist_slug, slug):

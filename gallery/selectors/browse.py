@@ -15,6 +15,7 @@ from django.db.models import (
     Prefetch,
     Q,
 )
+from django.http import QueryDict
 
 from artists.models import Region
 from gallery.models.artwork import Artwork, ArtworkImage, Medium
@@ -57,23 +58,9 @@ def artwork_listing(params, *, url_for) -> GalleryListing:
     `url_for(artwork)` gives a work's page URL. Takes the same number of queries for ten
     works or ten thousand.
     """
-    media = layout_cached("media", (), lambda: list(Medium.objects.all()))
+    media = _media()
     filters = gallery_filters_parse(params, media=media)
-    base = artworks_with_price(artworks_with_size(Artwork.objects.published()))
-    ranked: list[int] = []
-    if filters.q:
-        ranked = artwork_search_ids(filters.q)
-        base = base.filter(pk__in=ranked)
-
-    medium = next((m for m in media if m.slug == filters.medium), None)
-    active = {
-        "medium": medium.pk if medium else None,
-        "size": filters.size,
-        "orientation": filters.orientation,
-        "region": filters.region,
-        "price": filters.price,
-        "availability": filters.availability,
-    }
+    base, active, ranked = _filtered(filters, media)
     facet_values = {
         "medium": [(m.pk, m.slug, m.name) for m in media],
         "size": [(value, value, label) for value, label in Size.choices],
@@ -148,6 +135,55 @@ def artwork_listing(params, *, url_for) -> GalleryListing:
         facets=facets,
         sort_options=[(v, str(label)) for v, label in Sort.choices if filters.q or v != Sort.RELEVANCE],
     )
+
+
+def _media() -> list[Medium]:
+    return layout_cached("media", (), lambda: list(Medium.objects.all()))
+
+
+def _filtered(filters: GalleryFilters, media: list[Medium]):
+    """The gallery's one rule for what a search and its filters ask: the published works with
+    their facet annotations, narrowed by the query (with its ranked ids), and the active
+    filters by facet, to be combined with `_all_of`."""
+    base = artworks_with_price(artworks_with_size(Artwork.objects.published()))
+    ranked: list[int] = []
+    if filters.q:
+        ranked = artwork_search_ids(filters.q)
+        base = base.filter(pk__in=ranked)
+    medium = next((m for m in media if m.slug == filters.medium), None)
+    active = {
+        "medium": medium.pk if medium else None,
+        "size": filters.size,
+        "orientation": filters.orientation,
+        "region": filters.region,
+        "price": filters.price,
+        "availability": filters.availability,
+    }
+    return base, active, ranked
+
+
+def _all_of(active: dict) -> Q:
+    q = Q()
+    for name, value in active.items():
+        if value:
+            q &= facet_q(name, value)
+    return q
+
+
+def gallery_filters_read(params) -> GalleryFilters:
+    """The filters of a gallery query string (a `QueryDict`, a dict or a query string),
+    unknown values dropped, as the gallery page reads them."""
+    if isinstance(params, str):
+        params = QueryDict(params)
+    return gallery_filters_parse(params, media=_media())
+
+
+def artworks_matching(params):
+    """The published works the gallery page lists for a query string (`q` and the filters;
+    newest first): the same rule, so a saved search finds what the page would show."""
+    filters = gallery_filters_read(params)
+    base, active, _ranked = _filtered(filters, _media())
+    return base.filter(_all_of(active)).order_by(*Sort.order_by[Sort.NEWEST])
 
 
 def _images_prefetch(renditions):

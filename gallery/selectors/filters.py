@@ -3,6 +3,7 @@ artist region, price band and availability, a search query and a sort, read from
 string. Unknown values are dropped, not answered with an empty list."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,9 @@ class Sort:
     }
 
 
+FILTER_NAMES = ("medium", "size", "orientation", "region", "price", "availability")
+
+
 @dataclass(frozen=True)
 class GalleryFilters:
     """What the visitor asked for; unknown values have been dropped already."""
@@ -86,6 +90,12 @@ class GalleryFilters:
             or self.availability
             or self.q
         )
+
+    def query_string(self) -> str:
+        """The search and filters (not the sort or page) as one canonical query string: the
+        same search typed in another order or case gives the same string."""
+        fields = [("q", self.q.lower()), *((name, getattr(self, name)) for name in FILTER_NAMES)]
+        return urlencode([(name, value) for name, value in fields if value])
 
 
 def _known(value: str | None, allowed) -> str:

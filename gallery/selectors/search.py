@@ -13,6 +13,7 @@ names) — PostgreSQL also looks for works whose indexed words are similar in tr
 import difflib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 from django.utils import translation
 
@@ -135,7 +136,7 @@ def artwork_search_ids(q: str) -> list[int]:
 
     # SQLite's full-text backend scores each match with a query of its own (about 0.8 s for
     # a common word at 5,000 works); the answer holds until the content changes.
-    return layout_cached("search", (text,), search)
+    return layout_cached("search", (text,), search, seconds=settings.SEARCH_CACHE_SECONDS)
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,11 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Starting a translation in wagtail-localize makes a draft: the other language's page goes
+# live only when an editor publishes it, never as a copy still in the source language.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Our catalogues first; then the Tajik country names django-countries lacks (locale/countries/generate.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "countries"]
 TIME_ZONE = "Asia/Dushanbe"
 USE_I18N = True
 USE_TZ = True
@@ -316,6 +320,9 @@ TASKS = {
 # long at most (any change to public content renews them at once: heritage/caching.py).
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 LAYOUT_CACHE_SECONDS = int(env("LAYOUT_CACHE_SECONDS", "3600"))
+# A search's answer (the ids of the works found) is kept at most this long, and never longer
+# than the layout's pieces; 0 searches afresh for every request (the bench measures so).
+SEARCH_CACHE_SECONDS = int(env("SEARCH_CACHE_SECONDS", "3600"))
 
 CACHES = {
     "default": (

@@ -100,3 +100,47 @@ def test_large_stories_and_events_are_skipped_with_a_note_when_their_index_is_mi
     assert large._index(EventIndexPage, "events") is None
     assert any("stories skipped" in note for note in large.notes)
     assert any("events skipped" in note for note in large.notes)
+
+
+def test_a_large_catalogue_of_any_size_has_one_artist_per_25_works_in_bounded_batches():
+    assert (LargeCatalogue().works, LargeCatalogue().artists) == (5_000, 200)
+    huge = LargeCatalogue(works=100_000)
+
+    assert huge.artists == 4_000
+    # No batch holds more than 500 artists (12,500 works) in memory at once.
+    assert -(-huge.artists // huge.batches) <= 500
+    assert LargeCatalogue(works=60).artists == 3
+
+
+def test_seed_demo_refuses_works_without_scale_large_or_below_one(db):
+    from django.core.management import call_command
+
+    with pytest.raises(CommandError, match="--scale large"):
+        call_command("seed_demo", works=100, quiet=True)
+    with pytest.raises(CommandError, match="positive"):
+        call_command("seed_demo", scale="large", works=0, quiet=True)
+
+
+@pytest.mark.django_db
+def test_a_small_large_catalogue_seeds_exactly_the_works_asked_and_a_second_run_adds_none():
+    from collections import Counter
+
+    from demo.context import SeedContext
+    from gallery.models import Artwork
+    from tests.factories import ArtworkFactory
+
+    ArtworkFactory()  # the demo's photographs the catalogue's works reuse
+    large = LargeCatalogue(works=60)
+
+    def run():
+        ctx = SeedContext(editor_email="editor@example.org", editor_password="x" * 20)
+        for label, step in large.steps():
+            if label.startswith("Large: artists") or label.startswith("Large: works"):
+                step(ctx)
+
+    run()
+    works = Artwork.objects.published().filter(artist__slug__startswith="scale-")
+    assert works.count() == 60
+    assert sorted(Counter(works.values_list("artist_id", flat=True)).values()) == [10, 25, 25]
+    run()
+    assert works.count() == 60

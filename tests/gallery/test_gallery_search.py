@@ -140,3 +140,41 @@ def test_search_results_take_as_many_queries_for_100_works_as_for_10(client, gal
     assert few == many
     # The whole page, routing and shared layout included.
     assert max(many) <= 12
+
+
+def test_a_search_answer_is_kept_until_the_content_changes_unless_search_caching_is_off(gallery, settings):
+    """The bench measures search uncached by setting SEARCH_CACHE_SECONDS=0: then every
+    request searches again, while the layout's other pieces stay cached."""
+    from unittest import mock
+
+    from gallery.selectors import search as search_module
+
+    work_make(title="Ночной сад", description="Ручная вышивка шёлком по хлопку.")
+    settings.LAYOUT_CACHE_SECONDS = 3600
+    with mock.patch.object(search_module, "_ranked", wraps=search_module._ranked) as ranked:
+        settings.SEARCH_CACHE_SECONDS = 3600
+        assert search_module.artwork_search_ids("вышивка") == search_module.artwork_search_ids("вышивка")
+        assert ranked.call_count == 1
+        settings.SEARCH_CACHE_SECONDS = 0
+        search_module.artwork_search_ids("вышивка")
+        search_module.artwork_search_ids("вышивка")
+        assert ranked.call_count == 3
+
+
+def test_a_gallery_search_that_finds_nothing_suggests_the_nearest_words(client, gallery):
+    work_make(title="Pomegranate garden", description="Silk embroidery.")
+
+    response = client.get("/en/gallery/", {"q": "pomegranite gardn zzz qqq"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert card_titles(page) == []
+    assert "Did you mean:" in page
+    assert "?q=Pomegranate" in page or "?q=pomegranate" in page
+
+
+def test_a_gallery_search_that_finds_works_suggests_nothing(client, gallery):
+    work_make(title="Pomegranate garden", description="Silk embroidery.")
+
+    response = client.get("/en/gallery/", {"q": "pomegranate"})
+    assert card_titles(response.content.decode()) == ["Pomegranate garden"]
+    assert "Did you mean:" not in response.content.decode()

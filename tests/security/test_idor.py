@@ -51,6 +51,12 @@ CATALOGUE = {
     "en/saved/artworks/<int:pk>/unsave/": "test_favourites_reach_only_public_objects",
     "en/saved/artists/<int:pk>/follow/": "test_favourites_reach_only_public_objects",
     "en/saved/artists/<int:pk>/unfollow/": "test_favourites_reach_only_public_objects",
+    "en/saved/searches/<int:pk>/delete/": (
+        "tests/discovery/test_saved_searches.py::test_she_deletes_her_search_but_never_someone_elses"
+    ),
+    "en/saved/unsubscribe/<str:token>/": (
+        "tests/discovery/test_unsubscribe.py::test_a_link_naming_someone_elses_subscription_is_refused"
+    ),
     "en/shop/orders/<slug:token>/": "test_secret_links_*",
     "en/shop/orders/<slug:token>/pay/": "test_secret_links_*",
     "en/shop/orders/<slug:token>/cancel/": "test_secret_links_*",

@@ -54,6 +54,12 @@ class Command(BaseCommand):
             help="'large' adds, after the demo, ~200 artists, 5,000 works with offers, and exhibitions, "
             "stories and events where their index pages exist (for bench/).",
         )
+        parser.add_argument(
+            "--works",
+            type=int,
+            default=None,
+            help="With --scale large: how many works in all (default 5,000; one artist per 25 works).",
+        )
 
     def handle(self, *args, **options):
         verbosity = options["verbosity"]
@@ -63,7 +69,14 @@ class Command(BaseCommand):
             editor_email=EDITOR_EMAIL,
             editor_password=os.environ.get("DEMO_EDITOR_PASSWORD") or DEFAULT_EDITOR_PASSWORD,
         )
-        large = LargeCatalogue() if options.get("scale") == "large" else None
+        if options.get("works") is not None and options.get("scale") != "large":
+            raise CommandError("--works goes with --scale large.")
+        if options.get("works") is not None and options["works"] < 1:
+            raise CommandError("--works must be a positive number of works, e.g. --works 100000.")
+        large = None
+        if options.get("scale") == "large":
+            sized = {"works": options["works"]} if options.get("works") is not None else {}
+            large = LargeCatalogue(**sized)
         steps_to_run = [*STEPS, *(Step(label, run) for label, run in (large.steps() if large else []))]
         started = time.monotonic()
         with (

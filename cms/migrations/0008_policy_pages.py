@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0005_moderation_workflow'),
+        ('cms', '0007_eventspeaker_translatable_required'),
         ('heritage', '0007_user_email_canonical'),
         ('wagtailcore', '0098_apitoken'),
     ]
