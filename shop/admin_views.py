@@ -3,9 +3,6 @@ allows, the artists' balances with a form to record each manual payout, and the 
 the bank needs. Every action calls a service; these views only turn its errors into
 messages."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -35,7 +32,8 @@ from .admin_forms import (
     PayoutExportForm,
     PayoutRecordForm,
 )
-from .models import Order, Payout
+from .admin_returns import RETURN_ACTIONS, OrderAction
+from .models import Order, Payout, ReturnRequest
 from .money import money_format, to_major
 from .payments import PaymentError
 from .services import (
@@ -89,16 +87,6 @@ def _refund(order: Order, data: dict, by) -> None:
     order_refund(order, amount=data["amount"], by=by, note=data["note"])
 
 
-@dataclass(frozen=True)
-class OrderAction:
-    label: str
-    form_class: type[forms.Form]
-    allowed: Callable[[Order], bool]
-    perform: Callable[[Order, dict, object], None]
-    message: str
-    danger: bool = False
-
-
 ORDER_ACTIONS: dict[str, OrderAction] = {
     "mark-paid": OrderAction(
         label=gettext_lazy("Mark paid: the full amount has arrived"),
@@ -140,6 +128,7 @@ ORDER_ACTIONS: dict[str, OrderAction] = {
         message=gettext_lazy("Refund recorded."),
         danger=True,
     ),
+    **RETURN_ACTIONS,
 }
 
 
@@ -167,6 +156,9 @@ class OrderInspectView(InspectView):
             order=order,
             lines=order.lines.select_related("artist", "artwork"),
             events=order.events.select_related("actor"),
+            return_request=ReturnRequest.objects.filter(order=order)
+            .prefetch_related("photos__image")
+            .first(),
             ledger_entries=order.ledger_entries.select_related("artist", "payout"),
             actions=[
                 {

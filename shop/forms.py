@@ -3,6 +3,8 @@ Prices and totals are never fields: the server reads them from the offers."""
 
 from django import forms
 from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
@@ -116,6 +118,19 @@ class CheckoutForm(forms.Form):
         label=_("I accept the terms of sale"),
         error_messages={"required": _("Please accept the terms of sale to place the order.")},
     )
+    # The publication of the terms she was shown: if the terms change before she places the
+    # order, she is asked to read and accept them again.
+    terms_revision = forms.IntegerField(
+        required=False, min_value=1, max_value=OFFER_ID_MAX, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, terms_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if terms_url:
+            self.fields["terms_accepted"].label = format_html(
+                gettext('I accept the <a href="{url}" target="_blank" rel="noopener">terms of sale</a>'),
+                url=terms_url,
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -4,9 +4,9 @@ what the services announce after commit becomes work for the task worker."""
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
-from . import tasks, tasks_inquiries
+from . import tasks, tasks_inquiries, tasks_returns
 from .services.cart import SESSION_KEY, cart_merge
-from .services.notify import inquiry_message_added, order_delivered, order_status_changed
+from .services.notify import inquiry_message_added, order_delivered, order_status_changed, return_changed
 
 
 @receiver(user_logged_in, dispatch_uid="shop_cart_merge")
@@ -33,3 +33,9 @@ def connect_transfers_enqueue(sender, order_id, **kwargs):
 def inquiry_message_notify_enqueue(sender, inquiry_id, by, **kwargs):
     """The other side of a conversation hears of a new message by email, from the worker."""
     tasks_inquiries.inquiry_message_notify.enqueue(inquiry_id=inquiry_id, sender=by)
+
+
+@receiver(return_changed, dispatch_uid="shop_return_notify")
+def return_notify_enqueue(sender, return_id, step, **kwargs):
+    """The buyer, the artists and (for a new request) the editors hear of a return's step."""
+    tasks_returns.return_notify.enqueue(return_id=return_id, step=step)

@@ -10,10 +10,10 @@ from django.utils import translation
 from artists.models import ArtistProfile
 from heritage.emails import email_build, email_send_later, site_url
 
-from .models import Order, OrderLine
+from .models import Order, OrderLine, ReturnRequest
 from .payments import gateway_for, transfers_gateway
 from .services import PayoutError, orders_expire
-from .services.notify import order_url
+from .services.notify import order_url, receipt_url
 from .services.payouts import connect_payout_send
 from .services.reconcile import orders_reconcile, payouts_reconcile
 
@@ -40,6 +40,9 @@ def order_status_notify(*, order_id: int, status: str) -> int:
     )
     if order is None or order.status != status:
         return 0
+    received = ReturnRequest.objects.filter(order=order, status=ReturnRequest.Status.RECEIVED)
+    if status == Order.Status.REFUNDED and received.exists():
+        return 0  # the return's own emails (shop.tasks_returns) tell both sides of this refund
     start = (
         gateway_for(order).start(order, success_url="", cancel_url="")
         if (status == Order.Status.PENDING_PAYMENT and order.payment_method != Order.PaymentMethod.CARD)
@@ -51,7 +54,12 @@ def order_status_notify(*, order_id: int, status: str) -> int:
             to=[order.email],
             language=order.language,
             template=BUYER_TEMPLATES[status],
-            context={"order": order, "order_url": order_url(order, order.language), "payment": start},
+            context={
+                "order": order,
+                "order_url": order_url(order, order.language),
+                "receipt_url": receipt_url(order, order.language),
+                "payment": start,
+            },
         )
     )
     sent += 1

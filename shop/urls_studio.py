@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import studio
+from .views import reviews, studio
 
 app_name = "shop_studio"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("inquiries/", studio.inquiry_list, name="inquiries"),
     path("inquiries/<int:pk>/", studio.inquiry_detail, name="inquiry-detail"),
     path("inquiries/<int:pk>/close/", studio.inquiry_close_view, name="inquiry-close"),
+    path("reviews/", reviews.studio_reviews, name="reviews"),
 ]

@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from heritage.admin.finance import FinanceCreatePermissionPolicy
 
 from .admin_finance import FinanceLogViewSet
+from .admin_reviews import ReviewViewSet
 from .admin_views import (
     BalancesView,
     OrderInspectView,
@@ -240,6 +241,7 @@ class BalancesViewSet(ViewSet):
 class ShopGroup(ViewSetGroup):
     items = (
         OrderViewSet,
+        ReviewViewSet,
         BalancesViewSet,
         PayoutViewSet,
         LedgerEntryViewSet,

@@ -1,5 +1,6 @@
 from .events import EventIndexPage, EventPage, EventSpeaker
 from .home import HomeFeaturedArtwork, HomePage, StandardPage
+from .policies import PolicyPage
 from .registrations import EventRegistration
 from .settings import NavigationSettings
 from .stories import CampaignArtwork, CampaignPage, Cause, StoryConsent, StoryIndexPage, StoryPage, StoryTag
@@ -15,6 +16,7 @@ __all__ = [
     "HomeFeaturedArtwork",
     "HomePage",
     "NavigationSettings",
+    "PolicyPage",
     "StandardPage",
     "StoryConsent",
     "StoryIndexPage",

@@ -10,7 +10,8 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
-from cms.models import NavigationSettings
+from cms.models import NavigationSettings, PolicyPage
+from cms.selectors_policies import policy_links
 from gallery.selectors.cards import artist_cards_by_id, artwork_cards_by_id
 from heritage.caching import layout_cached
 from heritage.models import SiteSettings
@@ -77,13 +78,22 @@ def _menu_links(request) -> list[dict]:
 
 
 def _footer(request) -> dict:
-    """The footer's text, links and contact address for this site and language (cached)."""
+    """The footer's text, links (the editors' and then the policies) and contact address for
+    this site and language (cached)."""
 
     def build():
         navigation = _navigation_settings(request)
+        links = _links(navigation.footer_links, request)
+        # Every live policy is linked from the footer, whether or not an editor listed it.
+        linked = {link["pk"] for link in links}
+        links += [
+            {"url": policy["url"], "title": policy["title"], "pk": policy["pk"]}
+            for policy in policy_links(PolicyPage, language=translation.get_language() or "en")
+            if policy["pk"] not in linked
+        ]
         return {
             "text": navigation.footer_text(),
-            "links": _links(navigation.footer_links, request),
+            "links": links,
             "contact_email": SiteSettings.load(request_or_site=request).contact_email,
         }
 

@@ -7,6 +7,6 @@ from .images import CREDIT, IMAGES, DemoImage
 from .pages import LANGUAGES, PAGE_SPECS, SOURCE_LANGUAGE, DemoPage
 
 # In tree order: a page comes after its parent.
-PAGES = [PAGE_SPECS["home"], PAGE_SPECS["about"], PAGE_SPECS["contact"]]
+PAGES = [PAGE_SPECS[key] for key in ("home", "about", "contact", "terms", "privacy", "returns", "shipping")]
 
 __all__ = ["CREDIT", "IMAGES", "LANGUAGES", "PAGES", "PAGE_SPECS", "SOURCE_LANGUAGE", "DemoImage", "DemoPage"]

@@ -41,5 +41,8 @@ class DemoPage:
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("en", "ru", "tg")
 
-# Every demo page by its key: the site's own pages and the index pages the steps make.
-PAGE_SPECS = {key: DemoPage(**spec) for key, spec in data_load("pages.json").items()}
+# Every demo page by its key: the site's own pages, its policies (terms of sale, privacy,
+# returns, shipping) and the index pages the steps make.
+PAGE_SPECS = {
+    key: DemoPage(**spec) for name in ("pages.json", "policies.json") for key, spec in data_load(name).items()
+}

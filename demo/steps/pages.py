@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page, Site
 
-from cms.models import EventIndexPage, HomePage, StandardPage, StoryIndexPage
+from cms.models import EventIndexPage, HomePage, PolicyPage, StandardPage, StoryIndexPage
 from demo.content import LANGUAGES, PAGES, SOURCE_LANGUAGE, DemoPage
 from demo.context import SeedContext
 from gallery.models import ArtistIndexPage, ExhibitionIndexPage, GalleryPage
@@ -19,6 +19,7 @@ PAGE_MODELS = {
     for model in (
         HomePage,
         StandardPage,
+        PolicyPage,
         StoryIndexPage,
         EventIndexPage,
         ArtistIndexPage,

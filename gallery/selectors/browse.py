@@ -19,6 +19,7 @@ from django.http import QueryDict
 
 from artists.models import Region
 from gallery.models.artwork import Artwork, ArtworkImage, Medium
+from gallery.ratings import artworks_with_rating
 from gallery.sales import Availability, artworks_with_sale
 from heritage.caching import layout_cached
 from heritage.images.renditions import (
@@ -196,10 +197,10 @@ def _images_prefetch(renditions):
 
 def artwork_get_public(*, artist_slug: str, slug: str) -> Artwork | None:
     """A published work of an approved artist with its images (and the renditions its page
-    shows), tags and sale annotations (`gallery.sales`), or None: any other work does not
-    exist for the public."""
+    shows), tags, sale annotations (`gallery.sales`) and rating (`gallery.ratings`), or None:
+    any other work does not exist for the public."""
     return (
-        artworks_with_sale(Artwork.objects.published())
+        artworks_with_rating(artworks_with_sale(Artwork.objects.published()))
         .filter(artist__slug=artist_slug, slug=slug)
         .select_related("artist", "medium")
         .prefetch_related("tags", _images_prefetch((*ARTWORK_RENDITIONS, LARGE_RENDITION, SOCIAL_RENDITION)))

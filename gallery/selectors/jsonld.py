@@ -1,10 +1,11 @@
 """The gallery's structured data (schema.org, written out by `heritage.jsonld`): a work as
-`VisualArtwork` with its offer, an artist's portfolio as `Person`, an exhibition as
+`VisualArtwork` with its offer and buyers' ratings, an artist's portfolio as `Person`, an exhibition as
 `ExhibitionEvent`."""
 
 from decimal import Decimal
 
 from gallery.models.artwork import Artwork
+from gallery.ratings import artwork_rating_get
 from gallery.sales import Availability
 from heritage.images.renditions import LARGE_RENDITION, SOCIAL_RENDITION
 from heritage.jsonld import SCHEMA, organization
@@ -52,7 +53,34 @@ def artwork_jsonld(artwork: Artwork, *, url: str, artist_url: str = "") -> dict:
     offer = _offer(artwork, url=url)
     if offer:
         data["offers"] = offer
+    data.update(_ratings(artwork))
     return data
+
+
+def _ratings(artwork: Artwork) -> dict:
+    """Buyers' published reviews: the average and count, and the latest reviews themselves."""
+    rating = artwork_rating_get(artwork)
+    if rating is None:
+        return {}
+    return {
+        "aggregateRating": {
+            "@type": "AggregateRating",
+            "ratingValue": rating.average,
+            "reviewCount": rating.count,
+            "bestRating": 5,
+            "worstRating": 1,
+        },
+        "review": [
+            {
+                "@type": "Review",
+                "author": {"@type": "Person", "name": review.author_name},
+                "datePublished": review.created_at.date().isoformat(),
+                "reviewBody": review.text,
+                "reviewRating": {"@type": "Rating", "ratingValue": review.rating, "bestRating": 5},
+            }
+            for review in rating.reviews
+        ],
+    }
 
 
 def _offer(artwork: Artwork, *, url: str) -> dict | None:

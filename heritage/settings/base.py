@@ -306,6 +306,11 @@ STRIPE_ENABLED = bool(STRIPE_SECRET_KEY)
 SHOP_CASH_CONFIRM_DAYS = int(env("SHOP_CASH_CONFIRM_DAYS", "3"))
 SHOP_UNPAID_ORDERS_PER_EMAIL = int(env("SHOP_UNPAID_ORDERS_PER_EMAIL", "3"))
 SHOP_UNPAID_ORDERS_PER_ADDRESS = int(env("SHOP_UNPAID_ORDERS_PER_ADDRESS", "5"))
+# A buyer may ask to return a delivered order for this many days after delivery.
+SHOP_RETURN_DAYS = int(env("SHOP_RETURN_DAYS", "14"))
+# Receipts are PDF files set in a TrueType font with Cyrillic and Tajik letters (Debian's
+# fonts-dejavu-core puts DejaVu Sans here).
+SHOP_RECEIPT_FONT_DIR = env("SHOP_RECEIPT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 
 TASKS = {
     "default": {

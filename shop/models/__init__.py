@@ -4,6 +4,9 @@ from .ledger import LedgerEntry, Payout
 from .offers import Offer, ShippingProfile, ShippingZone, shipping_zone_for
 from .orders import Order, OrderEvent, OrderLine, WebhookEvent
 from .payments import PaymentAttempt, Refund
+from .receipts import ReceiptSettings
+from .returns import ReturnPhoto, ReturnRequest
+from .reviews import Review, ReviewReport
 
 __all__ = [
     "Cart",
@@ -17,7 +20,12 @@ __all__ = [
     "OrderLine",
     "PaymentAttempt",
     "Payout",
+    "ReceiptSettings",
     "Refund",
+    "ReturnPhoto",
+    "ReturnRequest",
+    "Review",
+    "ReviewReport",
     "ShippingProfile",
     "ShippingZone",
     "WebhookEvent",

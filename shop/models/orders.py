@@ -84,6 +84,14 @@ class Order(models.Model):
     # limit how many unpaid orders one place may hold.
     placed_from = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     terms_accepted_at = models.DateTimeField(_("terms accepted at"))
+    # Which publication of the terms of sale she accepted: copied, not linked, so that no
+    # later edit or purge of the page's history changes what the order says.
+    terms_page_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    terms_revision_id = models.PositiveIntegerField(
+        _("terms revision"), null=True, blank=True, editable=False
+    )
+    terms_version = models.PositiveIntegerField(_("terms version"), null=True, blank=True, editable=False)
+    terms_published_at = models.DateTimeField(_("terms published at"), null=True, blank=True, editable=False)
 
     expires_at = models.DateTimeField(_("reservation ends"), null=True, blank=True, db_index=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)

@@ -13,6 +13,7 @@ from .errors import (
     RefundOutcomeUnknown,
     ShopError,
     SoldOut,
+    TermsChanged,
     TransitionNotAllowed,
 )
 from .expiry import orders_expire, orders_expire_report
@@ -44,6 +45,7 @@ __all__ = [
     "RefundOutcomeUnknown",
     "ShopError",
     "SoldOut",
+    "TermsChanged",
     "TransitionNotAllowed",
     "artist_balance",
     "balances_to_pay",

@@ -23,6 +23,13 @@ class CheckoutError(ShopError):
     pass
 
 
+class TermsChanged(CheckoutError):
+    default_message = _(
+        "The terms of sale have just been updated. Please read them and tick the box again "
+        "to place the order."
+    )
+
+
 class TransitionNotAllowed(ShopError):
     default_message = _("This order cannot move to that status from where it is now.")
 

@@ -25,6 +25,8 @@ order_status_changed = Signal()
 order_delivered = Signal()
 # Sent after commit when a message is added to a conversation. inquiry_id, by (who wrote).
 inquiry_message_added = Signal()
+# Sent after commit when a return moves (requested, accepted, declined, received). return_id, step.
+return_changed = Signal()
 
 
 def notifications_enabled() -> bool:
@@ -53,3 +55,9 @@ def order_url(order, language: str) -> str:
     """The buyer's secret link to her order (works without an account)."""
     with translation.override(language):
         return site_url(reverse("shop:order-detail", kwargs={"token": order.token}))
+
+
+def receipt_url(order, language: str) -> str:
+    """The buyer's secret link to her order's receipt (PDF)."""
+    with translation.override(language):
+        return site_url(reverse("shop:order-receipt", kwargs={"token": order.token}))

@@ -16,6 +16,7 @@ from heritage.email_address import email_canonical
 from heritage.models import SiteSettings
 
 from ..models import Offer, Order, OrderEvent, OrderLine, ShippingZone, shipping_zone_for
+from ..policies import terms_current
 from . import ledger
 from .errors import (
     CheckoutError,
@@ -23,6 +24,7 @@ from .errors import (
     PaymentInProgress,
     PaymentMismatch,
     SoldOut,
+    TermsChanged,
     TransitionNotAllowed,
 )
 from .gateways import gateway_for_order
@@ -93,6 +95,9 @@ class BuyerDetails:
     region: str = ""
     postal_code: str = ""
     note: str = ""
+    # The revision of the terms of sale she was shown; None when the caller does not know,
+    # and the terms live now are recorded.
+    terms_revision: int | None = None
 
 
 def checkout_quote(items: list[tuple[Offer, int]], country: str) -> Quote:
@@ -163,7 +168,8 @@ def order_create(
     cannot deadlock: on PostgreSQL a second buyer waits for the first's row lock and then
     finds no stock. If any offer is short, nothing is taken and `SoldOut` names it. Every
     reservation ends (see shop.services.expiry), and one buyer or one address may hold only a
-    few unpaid orders at once."""
+    few unpaid orders at once. The publication of the terms of sale she accepted is recorded
+    on the order; if they were published again after she was shown them, `TermsChanged`."""
     if not buyer.terms_accepted:
         raise CheckoutError(_("Please accept the terms of sale to place the order."))
     if not items:
@@ -175,6 +181,10 @@ def order_create(
         )
     if buyer.payment_method not in Order.PaymentMethod.values:
         raise CheckoutError(_("Please choose how you will pay."))
+
+    terms = terms_current(language)
+    if terms is not None and buyer.terms_revision is not None and buyer.terms_revision != terms.revision_id:
+        raise TermsChanged()
 
     email = email_canonical(buyer.email)  # one buyer however she types her address
     placed_from = placed_from_key(client_address)
@@ -233,6 +243,10 @@ def order_create(
             payment_method=buyer.payment_method,
             language=language,
             terms_accepted_at=timezone.now(),
+            terms_page_id=terms.page_id if terms else None,
+            terms_revision_id=terms.revision_id if terms else None,
+            terms_version=terms.version if terms else None,
+            terms_published_at=terms.published_at if terms else None,
             expires_at=timezone.now() + reservation,
         )
         OrderLine.objects.bulk_create(

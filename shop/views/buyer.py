@@ -17,6 +17,7 @@ from heritage.ratelimit import client_ip, rate_limited
 from ..forms import CartAddForm, CartRemoveForm, CartUpdateForm, CheckoutForm, DestinationForm, InquiryForm
 from ..models import Offer, Order
 from ..payments import PaymentError, PaymentOutcomeUnknown, gateway_for
+from ..policies import policy_links, terms_current
 from ..selectors import (
     artwork_sale,
     cart_view,
@@ -25,11 +26,13 @@ from ..selectors import (
     order_get_by_token,
     order_list_for_user,
 )
+from ..selectors_reviews import order_lines_reviewable
 from ..services import (
     BuyerDetails,
     CheckoutError,
     PaymentInProgress,
     SoldOut,
+    TermsChanged,
     TransitionNotAllowed,
     cart_add,
     cart_clear,
@@ -40,12 +43,13 @@ from ..services import (
     order_cancel,
     order_create,
 )
+from ..services.returns import return_may_request, return_window_end
 
 # Where she said the works go, so the cart can show the shipping fee on her next visit.
 COUNTRY_KEY = "shop_country"
 # Her checkout details, kept when a work sold out under her so she need not type them again.
 DETAILS_KEY = "shop_checkout_details"
-KEPT_FIELDS = [name for name in CheckoutForm.base_fields if name != "terms_accepted"]
+KEPT_FIELDS = [name for name in CheckoutForm.base_fields if name not in {"terms_accepted", "terms_revision"}]
 
 
 class SeeOther(HttpResponseRedirect):
@@ -157,6 +161,8 @@ def _checkout_initial(request) -> dict:
     if request.user.is_authenticated:
         initial.update(email=request.user.email, name=request.user.get_full_name())
     initial.update(request.session.get(DETAILS_KEY, {}))
+    terms = terms_current(get_language())
+    initial["terms_revision"] = terms.revision_id if terms else None
     return initial
 
 
@@ -172,10 +178,10 @@ def checkout(request):
     if request.method != "POST":
         if not items:
             return redirect("shop:cart")
-        form = CheckoutForm(initial=_checkout_initial(request))
+        form = CheckoutForm(initial=_checkout_initial(request), terms_url=_terms_url())
         return _checkout_render(request, form, items, form.initial.get("country", ""))
 
-    form = CheckoutForm(request.POST)
+    form = CheckoutForm(request.POST, terms_url=_terms_url())
     valid = form.is_valid()
     if changed or not items:
         # She must see what changed before paying for what is left.
@@ -199,6 +205,17 @@ def checkout(request):
         _details_keep(request, form)
         messages.error(request, error.message)
         return SeeOther(reverse("shop:cart"))
+    except TermsChanged as error:
+        # Shown again with the new terms, her box unticked: she accepts what she has read.
+        fresh = request.POST.copy()
+        fresh.pop("terms_accepted", None)
+        terms = terms_current(get_language())
+        fresh["terms_revision"] = str(terms.revision_id) if terms else ""
+        form = CheckoutForm(fresh, terms_url=_terms_url())
+        form.is_valid()
+        form.errors.pop("terms_accepted", None)
+        form.add_error(None, error.message)
+        return _checkout_render(request, form, items, data["country"])
     except CheckoutError as error:
         form.add_error(None, error.message)
         return _checkout_render(request, form, items, data["country"])
@@ -216,11 +233,16 @@ def _details_keep(request, form) -> None:
     }
 
 
+def _terms_url() -> str:
+    terms = terms_current(get_language())
+    return terms.url if terms else ""
+
+
 def _checkout_render(request, form, items, country):
     return render(
         request,
         "shop/checkout.html",
-        {"form": form, "cart": cart_view(items, country)},
+        {"form": form, "cart": cart_view(items, country), "terms": terms_current(get_language())},
     )
 
 
@@ -283,6 +305,11 @@ def order_detail(request, token):
             "continue_payment": card_state == "open",
             "payment": payment,
             "tracking": tracking,
+            "policies": policy_links(get_language()),
+            "return_request": getattr(order, "return_request", None),
+            "may_return": return_may_request(order),
+            "return_until": return_window_end(order),
+            "reviewable": order_lines_reviewable(order),
         },
     )
     response["X-Robots-Tag"] = "noindex"

@@ -84,6 +84,38 @@ def test_about_and_contact_pages_are_served_in_every_language(seeded, client, ur
     assert f"<h1>{title}</h1>" in response.content.decode()
 
 
+POLICY_TITLES = {
+    "terms": {"en": "Terms of sale", "ru": "Условия продажи", "tg": "Шартҳои фурӯш"},
+    "privacy": {"en": "Privacy notice", "ru": "Политика конфиденциальности", "tg": "Сиёсати махфият"},
+    "returns": {
+        "en": "Returns and refunds",
+        "ru": "Возврат и возмещение",
+        "tg": "Баргардонидан ва бозпардохт",
+    },
+    "shipping": {"en": "Shipping", "ru": "Доставка", "tg": "Интиқол"},
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "tg"])
+@pytest.mark.parametrize("slug", sorted(POLICY_TITLES))
+def test_the_policies_are_served_in_every_language_and_linked_from_the_footer(seeded, client, slug, language):
+    response = client.get(f"/{language}/{slug}/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"<h1>{POLICY_TITLES[slug][language]}</h1>" in page
+    body = page[page.index("<h1>") : page.index("site-footer")]
+    if language != "en":
+        assert CYRILLIC.search(body)
+        assert "The " not in body and " the " not in body
+    if language == "tg":
+        assert TAJIK_LETTERS.search(body)
+    footer = page[page.index("site-footer") :]
+    assert f'href="/{language}/terms/"' in footer
+    assert f'href="/{language}/returns/"' in footer
+
+
 @pytest.mark.django_db
 def test_the_site_root_is_the_english_home_page_and_the_welcome_page_is_gone(seeded, client):
     site = Site.objects.get(is_default_site=True)

@@ -40,7 +40,7 @@ def _wagtail_log_quiet(quiet: bool):
 
 class Command(BaseCommand):
     help = (
-        "Build a demo site: home, about and contact pages in English, Russian and Tajik, "
+        "Build a demo site: home, about, contact and policy pages in English, Russian and Tajik, "
         "pattern images and an editor account. Running it again adds only what is missing. "
         "The editor's password comes from DEMO_EDITOR_PASSWORD (default: heritage-demo-2026)."
     )
