@@ -39,18 +39,25 @@ def policy_version_of(page: Page) -> PolicyVersion | None:
     )
 
 
+def _default_locale() -> Locale | None:
+    """The default language's locale, or None on a site with no languages set up yet."""
+    try:
+        return Locale.get_default()
+    except Locale.DoesNotExist:
+        return None
+
+
 def _policies(model, language: str):
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
-        locale = Locale.get_default()
-    return model.objects.live().filter(locale=locale)
+    locale = Locale.objects.filter(language_code=language).first() or _default_locale()
+    return model.objects.live().filter(locale=locale) if locale is not None else model.objects.none()
 
 
 def policy_current(model, *, kind: str, language: str) -> PolicyVersion | None:
     """The live version of the policy of `kind` in `language` (else the default language's)."""
     page = _policies(model, language).filter(kind=kind).first()
-    if page is None:
-        page = model.objects.live().filter(kind=kind, locale=Locale.get_default()).first()
+    default = _default_locale()
+    if page is None and default is not None:
+        page = model.objects.live().filter(kind=kind, locale=default).first()
     return policy_version_of(page) if page is not None else None
 
 

@@ -80,6 +80,20 @@ CATALOGUE = {
     "documents/^(\\d+)/(.*)$": "test_wagtail_password_forms_*",
     "originals/<path:name>": "test_private_originals.py::test_only_staff_and_the_owner_get_an_original",
     "en/^((?:[\\w\\-]+/)*)$": "test_public_pages_by_slug_show_nothing_unpublished",
+    # Django's admin shows only the tasks' screens, to superusers and finance staff signed in
+    # with their second step; everyone else is refused (tests/ops/test_failed_tasks_screen.py).
+    **{
+        f"django-admin/{route}": "test_failed_tasks_screen.py::test_nobody_else_signed_in_gets_in"
+        for route in (
+            "(?P<url>.*)$",
+            "^(?P<app_label>django_tasks_database)/$",
+            "django_tasks_database/dbtaskresult/<path:object_id>/",
+            "django_tasks_database/dbtaskresult/<path:object_id>/change/",
+            "django_tasks_database/dbtaskresult/<path:object_id>/delete/",
+            "django_tasks_database/dbtaskresult/<path:object_id>/history/",
+            "r/<path:content_type_id>/<path:object_id>/",
+        )
+    },
 }
 
 
