@@ -68,6 +68,23 @@ def _page_cache_on(settings):
 
 
 @pytest.fixture
+def new_context(browser, live_server):
+    """`new_context(width)`: a fresh browser context (its own cookies) on the live server,
+    `width` CSS pixels wide, and its first page; all closed after the test."""
+    contexts = []
+
+    def make(width, *, height=780):
+        context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": height})
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def site_pages(transactional_db):
     """The three-language site with a hero picture, built afresh for every test."""
     # The live server shares this process's cache, which may still hold the previous

@@ -38,21 +38,6 @@ def editor(django_user_model):
     return user
 
 
-@pytest.fixture
-def new_context(browser, live_server):
-    contexts = []
-
-    def make(width):
-        context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 780})
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def photo(tmp_path, name, color):
     path = tmp_path / name
     path.write_bytes(jpeg_with_gps() if color is None else jpeg_bytes(900, 1200, color))

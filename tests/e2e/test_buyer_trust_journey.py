@@ -46,21 +46,6 @@ def editor(django_user_model):
     return user
 
 
-@pytest.fixture
-def new_context(browser, live_server):
-    contexts = []
-
-    def make(width):
-        context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 780})
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def editor_signs_in(page, editor):
     page.goto("/admin/login/")
     page.fill("input[name=username]", EDITOR["email"])
