@@ -21,6 +21,8 @@ import time
 import urllib.parse
 from dataclasses import asdict, dataclass, field
 
+import psycopg
+
 from bench.load import LoadResult, load_run
 from bench.run import BENCH_DIR, RESULTS, ROOT, _free_port, _get, _gunicorn_start, _gunicorn_stop, _wait_ready
 
@@ -134,13 +136,13 @@ def _size_measure(works: int, args) -> dict:
 def _inspect() -> int:
     """In the size's own process: the pages to measure, each one's SQL queries (warm,
     rendered, not from the page cache), the published works and the database's size."""
-    import django
+    import django  # noqa: PLC0415 - only the --inspect child process sets Django up
 
     django.setup()
-    from django.db import connection
+    from django.db import connection  # noqa: PLC0415 - after django.setup()
 
-    from bench.run import SEARCH_WORD, Page, pages_discover, pages_inspect
-    from gallery.models import Artwork
+    from bench.run import SEARCH_WORD, Page, pages_discover, pages_inspect  # noqa: PLC0415 - after django.setup()
+    from gallery.models import Artwork  # noqa: PLC0415 - after django.setup()
 
     pages = pages_discover()
     gallery = next(page.path for page in pages if page.name == "Gallery")
@@ -211,8 +213,6 @@ def report_render(sizes: list[dict], args) -> str:
 
 
 def _database_create(url: str) -> None:
-    import psycopg
-
     parts = urllib.parse.urlsplit(url)
     name = parts.path.lstrip("/")
     admin = parts._replace(path="/postgres").geturl()
@@ -230,8 +230,6 @@ def _database_create(url: str) -> None:
 
 
 def _database_analyse(url: str) -> None:
-    import psycopg
-
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("ANALYZE")
 

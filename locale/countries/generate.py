@@ -22,11 +22,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heritage.settings.dev")
 
 def main() -> int:
     django.setup()
-    from django.utils import translation
+    from django.utils import translation  # noqa: PLC0415 - after django.setup()
 
-    import polib
-    from babel import Locale
-    from django_countries.data import COUNTRIES
+    import polib  # noqa: PLC0415 - a tool's import, kept with the others of main()
+    from babel import Locale  # noqa: PLC0415 - Babel is installed only to run this tool (docstring)
+    from django_countries.data import COUNTRIES  # noqa: PLC0415 - after django.setup()
 
     names = Locale.parse("tg").territories
     catalogue = polib.POFile(wrapwidth=0)
